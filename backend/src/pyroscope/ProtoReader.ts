@@ -1,0 +1,131 @@
+/**
+ * A minimal protobuf wire-format reader for the few Pyroscope answers decoded by hand (flame graphs:
+ * up to 4 million packed int64s). protobufjs' reflection would allocate a Long per int64; this reads
+ * varints straight into numbers (exact up to 2^53, which covers every total Pyroscope can produce).
+ */
+export class ProtoReader {
+  pos: number;
+  readonly end: number;
+  private readonly buf: Buffer;
+
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+    this.buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = start;
+    this.end = end;
+  }
+
+  done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  /** Reads a tag; returns field number * 8 + wire type, as on the wire. */
+  tag(): number {
+    return this.int64();
+  }
+
+  int64(): number {
+    const buf = this.buf;
+    let p = this.pos;
+    let b = buf[p++]!;
+    let value = b & 0x7f;
+    let scale = 128;
+    // At most 10 bytes; an out-of-range read yields undefined, which never ends the loop early.
+    for (let i = 1; b >= 0x80 || b === undefined; i++) {
+      if (i === 10) {
+        throw new RangeError('malformed protobuf varint');
+      }
+      b = buf[p++]!;
+      value += (b & 0x7f) * scale;
+      scale *= 128;
+      if (i === 9 && b < 0x80) {
+        // Ten bytes: a negative int64 in two's complement.
+        value = this.slowInt64(this.pos);
+      }
+    }
+    if (p > this.end) {
+      throw new RangeError('truncated protobuf message');
+    }
+    this.pos = p;
+    return value;
+  }
+
+  /** Length-delimited field: returns [start, end) and moves past it. */
+  private delimited(): [number, number] {
+    const length = this.int64();
+    const start = this.pos;
+    const end = start + length;
+    if (length < 0 || end > this.end) {
+      throw new RangeError('truncated protobuf message');
+    }
+    this.pos = end;
+    return [start, end];
+  }
+
+  /** A reader over an embedded message field. */
+  message(): ProtoReader {
+    const [start, end] = this.delimited();
+    return new ProtoReader(this.buf, start, end);
+  }
+
+  string(): string {
+    const [start, end] = this.delimited();
+    return this.buf.toString('utf8', start, end);
+  }
+
+  /** Appends a repeated int64 field's values (packed or not) to `out`. */
+  int64s(wireType: number, out: number[]): void {
+    if (wireType === 0) {
+      out.push(this.int64());
+      return;
+    }
+    const [start, end] = this.delimited();
+    const buf = this.buf;
+    // Every varint ends with a byte below 0x80: count them to size the array once.
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! < 0x80) {
+        count++;
+      }
+    }
+    let k = out.length;
+    out.length = k + count;
+    const inner = new ProtoReader(buf, start, end);
+    while (inner.pos < end) {
+      out[k++] = inner.int64();
+    }
+  }
+
+  skip(wireType: number): void {
+    switch (wireType) {
+      case 0:
+        this.int64();
+        return;
+      case 1:
+        this.advance(8);
+        return;
+      case 2:
+        this.delimited();
+        return;
+      case 5:
+        this.advance(4);
+        return;
+      default:
+        throw new RangeError(`unsupported protobuf wire type ${wireType}`);
+    }
+  }
+
+  private advance(bytes: number): void {
+    if (this.pos + bytes > this.end) {
+      throw new RangeError('truncated protobuf message');
+    }
+    this.pos += bytes;
+  }
+
+  private slowInt64(start: number): number {
+    let value = 0n;
+    for (let i = 0; i < 10; i++) {
+      value |= BigInt(this.buf[start + i]! & 0x7f) << BigInt(7 * i);
+    }
+    return Number(BigInt.asIntN(64, value));
+  }
+}

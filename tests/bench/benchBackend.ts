@@ -1,0 +1,154 @@
+// `npm run bench:backend`: what the backend adds on top of Pyroscope, printed as one JSON object.
+//   overhead_ratio      median QueryData time through the backend (Grafana's client, one plugin process)
+//                       over the median time of the same SelectMergeStacktraces call straight to Pyroscope,
+//                       for a flame graph of 16,384 nodes in a real Pyroscope
+//   convert_1m_nodes_ms median time to turn Pyroscope's binary answer of 1,048,576 nodes into the Arrow
+//                       frame Grafana receives (decode + nested set + Arrow IPC), in this process
+//   concurrent_failures failed answers among 50 simultaneous QueryData calls
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { encodeFrame } from '../../backend/src/arrow/encodeFrame';
+import { flameGraphToFrame } from '../../backend/src/frames/flameGraphToFrame';
+import { syntheticFlameGraph } from '../../backend/src/frames/syntheticFlameGraph';
+import { decodeFlameGraph } from '../../backend/src/pyroscope/decodeFlameGraph';
+import { encodeSelectMergeStacktraces } from '../../backend/src/pyroscope/encodeQuerierRequests';
+import { encodeTestMessage } from '../../backend/src/pyroscope/testQuerierProto';
+import { launchPyroscope } from '../pyroscope/launchPyroscope';
+import { waitForProfiles } from '../support/pyroscopeDirect';
+import { pushPprof } from '../support/pushFixture';
+import { syntheticPprofs } from '../support/syntheticPprof';
+
+const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
+const NODES = 16384;
+const RUNS = 30;
+const repoRoot = resolve(__dirname, '..', '..');
+
+type QueryBench = { runs: number; failures: number; medianMs: number; p90Ms: number; firstError?: string };
+
+async function main(): Promise<void> {
+  const pyroscope = await launchPyroscope({ log: (line) => process.stderr.write(`${line}\n`) });
+  const work = mkdtempSync(join(tmpdir(), 'bench-backend-'));
+  try {
+    const now = Date.now();
+    // 12^1 + … + 12^4 = 22,620 distinct call-tree nodes, so Pyroscope truncates to maxNodes.
+    for (const profile of syntheticPprofs(12, 4, now - 30000)) {
+      await pushPprof(pyroscope.url, gzipSync(profile.encode()), { service: 'bench', timeMs: Number(BigInt(profile.timeNanos) / 1_000_000n) });
+    }
+    const window = { startMs: now - 600000, endMs: now + 60000 };
+    await waitForProfiles(pyroscope.url, CPU, '{service_name="bench"}', window.startMs, window.endMs);
+
+    const request = encodeSelectMergeStacktraces({ profileTypeId: CPU, labelSelector: '{service_name="bench"}', window, maxNodes: NODES });
+    const direct: number[] = [];
+    let nodes = 0;
+    for (let run = 0; run < RUNS + 3; run++) {
+      const started = process.hrtime.bigint();
+      const response = await fetch(`${pyroscope.url}/querier.v1.QuerierService/SelectMergeStacktraces`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/proto', 'Connect-Protocol-Version': '1' },
+        body: request,
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+      if (run >= 3) {
+        direct.push(elapsed);
+      }
+      nodes = decodeFlameGraph(body).levels.reduce((sum, level) => sum + level.length / 4, 0);
+    }
+
+    const settingsFile = join(work, 'settings.json');
+    writeFileSync(settingsFile, JSON.stringify({ url: pyroscope.url, jsonData: {} }));
+    const query = JSON.stringify({ refId: 'A', queryType: 'profile', profileTypeId: CPU, labelSelector: '{service_name="bench"}', maxNodes: NODES });
+    const bench = (runs: number, concurrency: number): QueryBench =>
+      JSON.parse(
+        execFileSync(
+          'bash',
+          [
+            join(repoRoot, 'tests', 'grafana-client', 'run.sh'),
+            'query-bench',
+            '--settings',
+            settingsFile,
+            '--query',
+            query,
+            '--from',
+            String(window.startMs),
+            '--to',
+            String(window.endMs),
+            '--runs',
+            String(runs),
+            '--concurrency',
+            String(concurrency),
+          ],
+          { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+        )
+      ) as QueryBench;
+    bench(3, 1); // warm the plugin path (first start, JIT) before measuring
+    const through = bench(RUNS, 1);
+    const concurrent = bench(50, 50);
+
+    const convert = convertOneMillionNodes();
+    const pyroscopeMs = median(direct);
+    process.stdout.write(
+      `${JSON.stringify({
+        nodes,
+        pyroscope_ms: round(pyroscopeMs),
+        backend_ms: round(through.medianMs),
+        overhead_ratio: round(through.medianMs / pyroscopeMs, 3),
+        runs: RUNS,
+        pyroscope_ms_spread: [round(Math.min(...direct)), round(Math.max(...direct))],
+        backend_p90_ms: round(through.p90Ms),
+        convert_1m_nodes_ms: convert.totalMs,
+        convert_1m_nodes_breakdown_ms: convert.breakdown,
+        concurrent: 50,
+        concurrent_failures: concurrent.failures,
+        concurrent_median_ms: round(concurrent.medianMs),
+      })}\n`
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    await pyroscope.stop();
+  }
+}
+
+function convertOneMillionNodes(): { totalMs: number; breakdown: { decode: number; nestedSet: number; arrow: number } } {
+  const graph = syntheticFlameGraph(1_048_576);
+  const answer = encodeTestMessage('SelectMergeStacktracesResponse', {
+    flamegraph: { names: graph.names, levels: graph.levels.map((values) => ({ values })), total: graph.total, max_self: graph.maxSelf },
+  });
+  const runs = { total: [] as number[], decode: [] as number[], nestedSet: [] as number[], arrow: [] as number[] };
+  for (let run = 0; run < 5; run++) {
+    const t0 = process.hrtime.bigint();
+    const decoded = decodeFlameGraph(answer);
+    const t1 = process.hrtime.bigint();
+    const frame = flameGraphToFrame(decoded, CPU, 'A');
+    const t2 = process.hrtime.bigint();
+    encodeFrame(frame);
+    const t3 = process.hrtime.bigint();
+    runs.decode.push(Number(t1 - t0) / 1e6);
+    runs.nestedSet.push(Number(t2 - t1) / 1e6);
+    runs.arrow.push(Number(t3 - t2) / 1e6);
+    runs.total.push(Number(t3 - t0) / 1e6);
+  }
+  return {
+    totalMs: round(median(runs.total)),
+    breakdown: { decode: round(median(runs.decode)), nestedSet: round(median(runs.nestedSet)), arrow: round(median(runs.arrow)) },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});
