@@ -31,6 +31,7 @@ export default defineConfig([
       'playwright/.cache/',
       'playwright/.auth/',
       '**/.idea',
+      '**/.scratch/',
       '**/.eslintcache',
     ],
   },

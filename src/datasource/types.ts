@@ -33,6 +33,8 @@ export type ProfilesJsonData = DataSourceJsonData & {
   timeoutSeconds?: number;
   spanWindowPadSeconds?: number;
   minStep?: string;
+  /** 'auto' asks Pyroscope for gzip only when its host looks remote. */
+  compression?: 'auto' | 'gzip' | 'none';
 };
 
 export type ProfilesSecureJsonData = {

@@ -23,26 +23,46 @@ type benchReport struct {
 	P90Ms       float64   `json:"p90Ms"`
 	MaxMs       float64   `json:"maxMs"`
 	TimesMs     []float64 `json:"timesMs"`
+	// RPC: the QueryData round trip alone, before Grafana's SDK decodes the Arrow frames.
+	RPCMedianMs float64   `json:"rpcMedianMs"`
+	RPCTimesMs  []float64 `json:"rpcTimesMs"`
+	// With --direct: the same query straight to Pyroscope, interleaved with the QueryData calls.
+	DirectMedianMs float64   `json:"directMedianMs,omitempty"`
+	DirectTimesMs  []float64 `json:"directTimesMs,omitempty"`
 	// FirstError is the first failure's reason, to tell why without rerunning.
 	FirstError string `json:"firstError,omitempty"`
 }
 
 // queryBenchCommand: `query-bench ... --runs N --concurrency C`, one plugin process, N QueryData
-// calls, C in flight at a time. Each time covers what Grafana does per request: the gRPC call,
-// decoding the frames and encoding the JSON answer.
+// calls, C in flight at a time. Each time covers what Grafana does per request with the plugin's
+// answer: the gRPC call and decoding the frames with the SDK (Arrow). Encoding the JSON answer for the
+// browser is Grafana's own cost for any datasource, so it is done (and must succeed) but not timed.
 func queryBenchCommand(args []string) (*invocation, error) {
 	var common commonFlags
 	var qf queryFlags
 	var runs, concurrency int
+	var directURL, directBody string
 	fs := newFlagSet("query-bench", &common)
 	registerQueryFlags(fs, &qf)
 	fs.IntVar(&runs, "runs", 10, "number of QueryData calls")
 	fs.IntVar(&concurrency, "concurrency", 1, "calls in flight at a time")
+	fs.StringVar(&directURL, "direct", "", "also time this Pyroscope Connect URL directly, interleaved (concurrency 1 only)")
+	fs.StringVar(&directBody, "direct-body", "", "file with the protobuf request body for --direct")
 	if err := parseFlags(fs, &common, args); err != nil {
 		return nil, err
 	}
 	if runs < 1 || concurrency < 1 {
 		return nil, usageErrorf("--runs and --concurrency must be at least 1 (got %d and %d)", runs, concurrency)
+	}
+	var direct *directCall
+	if directURL != "" {
+		if concurrency != 1 || directBody == "" {
+			return nil, usageErrorf("--direct needs --direct-body and --concurrency 1")
+		}
+		var err error
+		if direct, err = newDirectCall(directURL, directBody); err != nil {
+			return nil, err
+		}
 	}
 	req, err := qf.parse(time.Now())
 	if err != nil {
@@ -53,7 +73,16 @@ func queryBenchCommand(args []string) (*invocation, error) {
 		if err != nil {
 			return nil, err
 		}
-		report := runBench(ctx, client, req.dataRequest(pluginVersionFor(p.path)), runs, concurrency)
+		dataReq := req.dataRequest(pluginVersionFor(p.path))
+		var report benchReport
+		if direct != nil {
+			report, err = runInterleaved(ctx, client, dataReq, direct, runs)
+			if err != nil {
+				return nil, err
+			}
+		} else {
+			report = runBench(ctx, client, dataReq, runs, concurrency)
+		}
 		report.StartMs = millis(p.startTook)
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("benchmark cut short: %w", err)
@@ -65,6 +94,7 @@ func queryBenchCommand(args []string) (*invocation, error) {
 // runBench makes the calls and collects per-call times in run order.
 func runBench(ctx context.Context, client grpcplugin.DataClient, req *backend.QueryDataRequest, runs, concurrency int) benchReport {
 	times := make([]float64, runs)
+	rpcTimes := make([]float64, runs)
 	errs := make([]error, runs)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -73,9 +103,7 @@ func runBench(ctx context.Context, client grpcplugin.DataClient, req *backend.Qu
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				began := time.Now()
-				errs[i] = benchCall(ctx, client, req)
-				times[i] = millis(time.Since(began))
+				rpcTimes[i], times[i], errs[i] = benchCall(ctx, client, req)
 			}
 		}()
 	}
@@ -85,7 +113,7 @@ func runBench(ctx context.Context, client grpcplugin.DataClient, req *backend.Qu
 	close(next)
 	wg.Wait()
 
-	report := benchReport{Runs: runs, Concurrency: concurrency, TimesMs: times}
+	report := benchReport{Runs: runs, Concurrency: concurrency, TimesMs: times, RPCTimesMs: rpcTimes}
 	for _, err := range errs {
 		if err != nil {
 			if report.Failures == 0 {
@@ -95,32 +123,77 @@ func runBench(ctx context.Context, client grpcplugin.DataClient, req *backend.Qu
 		}
 	}
 	report.MedianMs, report.P90Ms, report.MaxMs = percentiles(times)
+	report.RPCMedianMs, _, _ = percentiles(rpcTimes)
 	return report
 }
 
-// benchCall is one query as Grafana serves it; any per-query error or status >= 400 is a failure.
-func benchCall(ctx context.Context, client grpcplugin.DataClient, req *backend.QueryDataRequest) error {
-	res, err := queryData(ctx, client, req)
+// runInterleaved alternates a direct call and a QueryData call (swapping which goes first each run),
+// so drifts in machine speed hit both series alike.
+func runInterleaved(ctx context.Context, client grpcplugin.DataClient, req *backend.QueryDataRequest, direct *directCall, runs int) (benchReport, error) {
+	report := benchReport{
+		Runs: runs, Concurrency: 1,
+		TimesMs: make([]float64, runs), RPCTimesMs: make([]float64, runs), DirectTimesMs: make([]float64, runs),
+	}
+	for i := 0; i < runs; i++ {
+		var errs [2]error
+		steps := []func(){
+			func() { report.DirectTimesMs[i], errs[0] = direct.time(ctx) },
+			func() { report.RPCTimesMs[i], report.TimesMs[i], errs[1] = benchCall(ctx, client, req) },
+		}
+		if i%2 == 1 {
+			steps[0], steps[1] = steps[1], steps[0]
+		}
+		for _, step := range steps {
+			step()
+		}
+		if errs[0] != nil {
+			return report, fmt.Errorf("direct call to Pyroscope: %w", errs[0])
+		}
+		if errs[1] != nil {
+			if report.Failures == 0 {
+				report.FirstError = oneLine(errs[1].Error())
+			}
+			report.Failures++
+		}
+	}
+	report.MedianMs, report.P90Ms, report.MaxMs = percentiles(report.TimesMs)
+	report.RPCMedianMs, _, _ = percentiles(report.RPCTimesMs)
+	report.DirectMedianMs, _, _ = percentiles(report.DirectTimesMs)
+	return report, nil
+}
+
+// benchCall is one query as Grafana serves it. It returns the milliseconds of the QueryData round trip
+// alone and of the round trip plus the SDK's decoding of the frames; any per-query error, status >= 400
+// or answer that does not encode as JSON is a failure.
+func benchCall(ctx context.Context, client grpcplugin.DataClient, req *backend.QueryDataRequest) (rpcMs, totalMs float64, err error) {
+	began := time.Now()
+	protoRes, err := client.QueryData(ctx, backend.ToProto().QueryDataRequest(req))
+	rpcMs = millis(time.Since(began))
 	if err != nil {
-		return err
+		return rpcMs, rpcMs, rpcError(ctx, "Data.QueryData", "HTTP 500 \"Query data error\"", err)
+	}
+	res, err := backend.FromProto().QueryDataResponse(protoRes)
+	totalMs = millis(time.Since(began))
+	if err != nil {
+		return rpcMs, totalMs, fmt.Errorf("decoding the QueryData response as Grafana does failed: %w", err)
 	}
 	if _, err := json.Marshal(res); err != nil {
-		return fmt.Errorf("encoding the answer as JSON: %w", err)
+		return rpcMs, totalMs, fmt.Errorf("encoding the answer as JSON: %w", err)
 	}
 	for _, q := range req.Queries {
 		if _, ok := res.Responses[q.RefID]; !ok {
-			return fmt.Errorf("no response for refId %s", q.RefID)
+			return rpcMs, totalMs, fmt.Errorf("no response for refId %s", q.RefID)
 		}
 	}
 	for refID, dr := range res.Responses {
 		switch {
 		case dr.Error != nil:
-			return fmt.Errorf("refId %s: status %d: %w", refID, dr.Status, dr.Error)
+			return rpcMs, totalMs, fmt.Errorf("refId %s: status %d: %w", refID, dr.Status, dr.Error)
 		case dr.Status >= 400:
-			return fmt.Errorf("refId %s: status %d", refID, dr.Status)
+			return rpcMs, totalMs, fmt.Errorf("refId %s: status %d", refID, dr.Status)
 		}
 	}
-	return nil
+	return rpcMs, totalMs, nil
 }
 
 // roundMs keeps two decimals, as millis does.

@@ -1,5 +1,5 @@
 import { launchPyroscope, type RunningPyroscope } from '../pyroscope/launchPyroscope';
-import { column, type FrameJson, type GrafanaSettings, queryThroughGrafana } from '../support/grafanaClient';
+import { column, type FrameJson, type GrafanaSettings, labels, queryThroughGrafana } from '../support/grafanaClient';
 import { pyroscopeSelfByFunction, waitForProfiles } from '../support/pyroscopeDirect';
 import { fixtureSpanTotals } from '../support/fixtureSpanTotals';
 import { pushFixture } from '../support/pushFixture';
@@ -40,10 +40,9 @@ function onlyFrame(body: Awaited<ReturnType<typeof queryThroughGrafana>>, refId 
 }
 
 function selfByLabel(frame: FrameJson): Map<string, number> {
-  const labels = column<string>(frame, 'label');
   const selfs = column<number>(frame, 'self');
   const self = new Map<string, number>();
-  labels.forEach((label, i) => self.set(label, (self.get(label) ?? 0) + selfs[i]!));
+  labels(frame).forEach((label, i) => self.set(label, (self.get(label) ?? 0) + selfs[i]!));
   self.delete('total');
   return self;
 }
@@ -62,11 +61,12 @@ describe("profile query through Grafana's client", () => {
     const [frame] = onlyFrame(body);
     expect(frame).toBeDefined();
     expect(frame!.schema.meta?.preferredVisualisationType).toBe('flamegraph');
-    expect(frame!.schema.fields.map((f) => [f.name, f.type])).toEqual([
-      ['label', 'string'],
-      ['level', 'number'],
-      ['value', 'number'],
-      ['self', 'number'],
+    // The label is an enum over Pyroscope's names, as in Grafana's own Pyroscope datasource.
+    expect(frame!.schema.fields.map((f) => [f.name, f.type, f.typeInfo?.frame])).toEqual([
+      ['label', 'enum', 'enum'],
+      ['level', 'number', 'int64'],
+      ['value', 'number', 'int64'],
+      ['self', 'number', 'int64'],
     ]);
     const levels = column<number>(frame!, 'level');
     const values = column<number>(frame!, 'value');
@@ -126,6 +126,7 @@ describe("profile query through Grafana's client", () => {
     const [frame] = onlyFrame(body);
     const names = frame!.schema.fields.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['label', 'level', 'value', 'self', 'valueRight', 'selfRight']));
+    expect(frame!.schema.fields.find((f) => f.name === 'label')?.type).toBe('enum');
     const left = await pyroscopeSelfByFunction(pyroscope.url, CPU, '{service_name="fixture-go"}', fromMs, toMs);
     const right = await pyroscopeSelfByFunction(pyroscope.url, CPU, '{service_name="fixture-labels"}', fromMs, toMs);
     const values = column<number>(frame!, 'value');
@@ -134,12 +135,12 @@ describe("profile query through Grafana's client", () => {
     expect(values[0]).toBe(left.total);
     expect(valuesRight[0]).toBe(right.total);
 
-    const labels = column<string>(frame!, 'label');
+    const nodeLabels = labels(frame!);
     const selfs = column<number>(frame!, 'self');
     const selfsRight = column<number>(frame!, 'selfRight');
     const onlyRight = [...right.self.keys()].find((name) => !left.self.has(name) && right.self.get(name)! > 0)!;
     const onlyLeft = [...left.self.keys()].find((name) => !right.self.has(name) && left.self.get(name)! > 0)!;
-    const rowsOf = (name: string) => labels.flatMap((label, i) => (label === name ? [i] : []));
+    const rowsOf = (name: string) => nodeLabels.flatMap((label, i) => (label === name ? [i] : []));
     const sum = (rows: number[], column: number[]) => rows.reduce((acc, i) => acc + column[i]!, 0);
     expect(sum(rowsOf(onlyRight), selfsRight)).toBe(right.self.get(onlyRight));
     expect(sum(rowsOf(onlyRight), selfs)).toBe(0);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -70,28 +70,34 @@ export async function launchPyroscope(options: LaunchOptions = {}): Promise<Runn
     `-compactor.data-dir=${join(dataDir, 'compactor')}`,
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(binary, args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail: string[] = [];
-  const remember = (chunk: Buffer) => {
-    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    tail.splice(0, Math.max(0, tail.length - 40));
+  // Pyroscope logs into a file, not a pipe: a pipe nobody drains (the parent busy in a synchronous call)
+  // fills up and blocks Pyroscope mid-query.
+  const logFile = join(dataDir, 'pyroscope.log');
+  const logFd = openSync(logFile, 'a');
+  const child = spawn(binary, args, { cwd: dataDir, stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  const tail = () => {
+    try {
+      return readFileSync(logFile, 'utf8').split('\n').filter(Boolean).slice(-40).join('\n');
+    } catch {
+      return '';
+    }
   };
-  child.stdout?.on('data', remember);
-  child.stderr?.on('data', remember);
   const url = `http://127.0.0.1:${port}`;
   const running: RunningPyroscope = {
     url,
     port,
     dataDir,
-    logTail: () => tail.join('\n'),
+    logTail: tail,
     stop: () =>
       stopProcess(child).then(() => (ownsDataDir ? rmSync(dataDir, { recursive: true, force: true }) : undefined)),
   };
   try {
     await waitReady(url, child, options.readyTimeoutMs ?? 60000);
   } catch (error) {
+    const lastLines = running.logTail();
     await running.stop();
-    throw new Error(`${(error as Error).message}\nPyroscope's last log lines:\n${running.logTail()}`);
+    throw new Error(`${(error as Error).message}\nPyroscope's last log lines:\n${lastLines}`);
   }
   return running;
 }

@@ -104,11 +104,35 @@ export async function queryThroughGrafana(
   return result.json;
 }
 
-/** Column `name` of a frame, by field name. */
+/** Column `name` of a frame, by field name, as Grafana sends it (an enum field holds its indexes). */
 export function column<T>(frame: FrameJson, name: string): T[] {
+  return frame.data.values[fieldIndex(frame, name)] as T[];
+}
+
+/**
+ * A flame graph frame's `label` column as text. Grafana sends an enum field as numbers with the texts in
+ * `config.type.enum.text`; the browser's display processor resolves them, and so does this.
+ */
+export function labels(frame: FrameJson): string[] {
+  const field = frame.schema.fields[fieldIndex(frame, 'label')]!;
+  const values = column<string | number>(frame, 'label');
+  if (field.type !== 'enum') {
+    return values.map(String);
+  }
+  const texts = (field.config as { type?: { enum?: { text?: string[] } } } | undefined)?.type?.enum?.text ?? [];
+  return values.map((value) => {
+    const text = texts[Number(value)];
+    if (text === undefined) {
+      throw new Error(`label enum value ${value} has no text (${texts.length} texts)`);
+    }
+    return text;
+  });
+}
+
+function fieldIndex(frame: FrameJson, name: string): number {
   const index = frame.schema.fields.findIndex((field) => field.name === name);
   if (index < 0) {
     throw new Error(`frame has no field "${name}" (fields: ${frame.schema.fields.map((f) => f.name).join(', ')})`);
   }
-  return frame.data.values[index] as T[];
+  return index;
 }

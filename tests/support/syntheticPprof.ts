@@ -1,8 +1,8 @@
 import { Function as PprofFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
 
 /**
- * CPU profiles whose merged call tree has fanout^1 + … + fanout^depth distinct nodes (every node its own
- * function), split into several pprofs so each stays under Pyroscope's 16,000-samples-per-profile limit.
+ * CPU profiles whose merged call tree has fanout^1 + … + fanout^depth distinct nodes, named from a pool of
+ * `functionNames` function names (real code calls the same functions from many places), split into several pprofs so each stays under Pyroscope's 16,000-samples-per-profile limit.
  * Used to put a flame graph of a known size into a real Pyroscope. Profile i is stamped `timeMs - i s`:
  * Pyroscope keeps only one profile per series and timestamp.
  */
@@ -10,6 +10,7 @@ export function syntheticPprofs(
   fanout: number,
   depth: number,
   timeMs: number,
+  functionNames = Number.MAX_SAFE_INTEGER,
   maxSamplesPerProfile = 12000
 ): Profile[] {
   const leaves: number[][] = [];
@@ -25,12 +26,14 @@ export function syntheticPprofs(
   walk([], 0);
   const profiles: Profile[] = [];
   for (let start = 0; start < leaves.length; start += maxSamplesPerProfile) {
-    profiles.push(buildProfile(leaves.slice(start, start + maxSamplesPerProfile), timeMs - profiles.length * 1000));
+    profiles.push(
+      buildProfile(leaves.slice(start, start + maxSamplesPerProfile), timeMs - profiles.length * 1000, functionNames)
+    );
   }
   return profiles;
 }
 
-function buildProfile(stacks: number[][], timeMs: number): Profile {
+function buildProfile(stacks: number[][], timeMs: number, functionNames: number): Profile {
   const strings = new StringTable();
   const functions = new Map<string, PprofFunction>();
   const locations = new Map<string, Location>();
@@ -38,7 +41,10 @@ function buildProfile(stacks: number[][], timeMs: number): Profile {
     const key = `${level}:${node}`;
     let location = locations.get(key);
     if (!location) {
-      const name = `bench/level${level}.function${node}`;
+      const name =
+        functionNames === Number.MAX_SAFE_INTEGER
+          ? `bench/level${level}.function${node}`
+          : `bench/pkg${(node % functionNames) % 61}.function${node % functionNames}`;
       const fn = new PprofFunction({
         id: functions.size + 1,
         name: strings.dedup(name),

@@ -1,5 +1,6 @@
 import { tableFromIPC, TimeUnit, Type } from 'apache-arrow';
 import { flameGraphToFrame } from '../frames/flameGraphToFrame';
+import { frameLabels } from '../frames/frameLabels';
 import { syntheticFlameGraph } from '../frames/syntheticFlameGraph';
 import type { Frame } from '../plugin/types';
 import { encodeFrame } from './encodeFrame';
@@ -113,14 +114,58 @@ describe('encodeFrame', () => {
   });
 
   it('never lets strings become a Dictionary, even for a million repeated labels', () => {
-    const big = flameGraphToFrame(syntheticFlameGraph(1 << 20), 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', 'A');
-    const table = tableFromIPC(encodeFrame(big));
+    const labels = Array.from({ length: 1 << 20 }, (_, i) => `function${i % 4096}`);
+    const table = tableFromIPC(
+      encodeFrame({ name: 'big', refId: 'A', fields: [{ name: 'label', type: 'string', values: labels }] })
+    );
     expect(table.numRows).toBe(1 << 20);
-    expect(table.schema.fields.map((f) => Type[f.typeId])).toEqual(['Utf8', 'Int', 'Int', 'Int']);
-    const labels = big.fields[0]!.values;
+    expect(table.schema.fields.map((f) => Type[f.typeId])).toEqual(['Utf8']);
     const decoded = table.getChild('label')!;
     for (const row of [0, 1, 12345, (1 << 20) - 1]) {
       expect(decoded.get(row)).toBe(labels[row]);
+    }
+  });
+
+  it('writes an enum as Uint16 indexes with tstype enum and its texts in the field config', () => {
+    const table = tableFromIPC(
+      encodeFrame({
+        name: 'e',
+        refId: 'A',
+        fields: [
+          { name: 'plain', type: 'enum', values: [2, 0, 65535] },
+          {
+            name: 'typed',
+            type: 'enum',
+            values: new Uint16Array([1, 0, 1]),
+            config: { type: { enum: { text: ['a', 'b'] } } },
+          },
+        ],
+      })
+    );
+    expect(table.schema.fields.map((f) => [f.name, Type[f.typeId], f.type])).toEqual([
+      ['plain', 'Int', expect.objectContaining({ bitWidth: 16, isSigned: false })],
+      ['typed', 'Int', expect.objectContaining({ bitWidth: 16, isSigned: false })],
+    ]);
+    expect(Array.from(table.getChild('plain')!.toArray() as Uint16Array)).toEqual([2, 0, 65535]);
+    expect(Array.from(table.getChild('typed')!.toArray() as Uint16Array)).toEqual([1, 0, 1]);
+    const metadata = Object.fromEntries(table.schema.fields.map((f) => [f.name, Object.fromEntries(f.metadata)]));
+    expect(metadata).toEqual({
+      plain: { tstype: 'enum' },
+      typed: { tstype: 'enum', config: '{"type":{"enum":{"text":["a","b"]}}}' },
+    });
+  });
+
+  it('encodes a million-node flame graph with its labels as an enum', () => {
+    const big = flameGraphToFrame(syntheticFlameGraph(1 << 20), 'process_cpu:cpu:nanoseconds:cpu:nanoseconds', 'A');
+    const table = tableFromIPC(encodeFrame(big));
+    expect(table.numRows).toBe(1 << 20);
+    expect(table.schema.fields.map((f) => Type[f.typeId])).toEqual(['Int', 'Int', 'Int', 'Int']);
+    const texts = (
+      JSON.parse(table.schema.fields[0]!.metadata.get('config')!) as { type: { enum: { text: string[] } } }
+    ).type.enum.text;
+    const labels = frameLabels(big);
+    for (const row of [0, 1, 12345, (1 << 20) - 1]) {
+      expect(texts[table.getChild('label')!.get(row) as number]).toBe(labels[row]);
       expect(table.getChild('value')!.get(row)).toBe(BigInt(big.fields[2]!.values[row] as number));
     }
   });
@@ -141,6 +186,8 @@ describe('encodeFrame', () => {
     ],
     ['an int64 beyond 2^53', [{ name: 'a', type: 'int64', values: [2 ** 60] }], 'not a safe integer'],
     ['a time that is no number', [{ name: 't', type: 'time', values: [Number.NaN] }], 'not epoch milliseconds'],
+    ['an enum index past Uint16', [{ name: 'e', type: 'enum', values: [65536] }], 'not an index 0..65535'],
+    ['an enum index that is no integer', [{ name: 'e', type: 'enum', values: [1.5] }], 'not an index 0..65535'],
   ] as Array<[string, Frame['fields'], string]>)('refuses %s', (_case, fields, message) => {
     expect(() => encodeFrame({ name: 'x', refId: 'A', fields })).toThrow(message);
   });

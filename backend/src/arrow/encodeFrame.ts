@@ -9,6 +9,7 @@ import {
   Struct,
   Table,
   TimestampNanosecond,
+  Uint16,
   Utf8,
   tableToIPC,
   type Data,
@@ -24,12 +25,14 @@ const tstype: Record<FieldType, string> = {
   float64: 'number',
   time: 'time',
   bool: 'boolean',
+  enum: 'enum',
 };
 
 /**
  * One frame as one Arrow IPC file, the way Grafana's Go SDK reads it (`data.UnmarshalArrowFrame`): explicit
- * column types (Utf8, Int64, Float64, Timestamp(ns), Bool; never inferred, never Dictionary), the field's
- * nullable flag, schema metadata `name`/`refId`/`meta` and field metadata `tstype`/`labels`/`config`.
+ * column types (Utf8, Int64, Float64, Timestamp(ns), Bool, and Uint16 for enums, which the SDK tells by
+ * `tstype` enum; never inferred, never Dictionary), the field's nullable flag, schema metadata
+ * `name`/`refId`/`meta` and field metadata `tstype`/`labels`/`config` (an enum's texts ride in `config`).
  * Columns are built straight from typed arrays, so a million rows take milliseconds, not builders.
  */
 export function encodeFrame(frame: Frame): Uint8Array {
@@ -90,6 +93,8 @@ function columnData(field: Field, nullBitmap: Uint8Array | undefined): Data<Data
       return makeData({ type: new TimestampNanosecond(), data: nanosecondColumn(field.name, values), ...common });
     case 'bool':
       return makeData({ type: new Bool(), data: boolColumn(values), ...common });
+    case 'enum':
+      return makeData({ type: new Uint16(), data: enumColumn(field.name, values), ...common });
   }
 }
 
@@ -189,6 +194,24 @@ function nanosecondColumn(name: string, values: Values): BigInt64Array {
     }
     const whole = Math.floor(ms);
     out[i] = BigInt(whole) * 1_000_000n + BigInt(Math.round((ms - whole) * 1e6));
+  }
+  return out;
+}
+
+function enumColumn(name: string, values: Values): Uint16Array {
+  if (values instanceof Uint16Array) {
+    return values;
+  }
+  const out = new Uint16Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      continue;
+    }
+    if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff)) {
+      throw new Error(`enum field ${JSON.stringify(name)} holds ${String(value)} at row ${i}, not an index 0..65535`);
+    }
+    out[i] = value;
   }
   return out;
 }

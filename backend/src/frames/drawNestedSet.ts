@@ -1,4 +1,5 @@
 import type { Frame } from '../plugin/types';
+import { frameLabels } from './frameLabels';
 
 /**
  * A nested-set flame graph frame as indented text, one node per line: `label value/self`, and for diff
@@ -7,15 +8,15 @@ import type { Frame } from '../plugin/types';
  */
 export function drawNestedSet(frame: Frame): string {
   const column = (name: string) => frame.fields.find((field) => field.name === name)?.values;
-  const label = column('label');
   const level = column('level');
   const value = column('value');
   const self = column('self');
   const valueRight = column('valueRight');
   const selfRight = column('selfRight');
-  if (!label || !level || !value || !self) {
+  if (!column('label') || !level || !value || !self) {
     throw new Error(`frame ${JSON.stringify(frame.name)} is not a nested-set flame graph (label, level, value, self)`);
   }
+  const label = frameLabels(frame);
   const lines: string[] = [];
   for (let row = 0; row < label.length; row++) {
     const right = valueRight && selfRight ? ` | ${valueRight[row]}/${selfRight[row]}` : '';

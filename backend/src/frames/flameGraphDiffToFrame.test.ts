@@ -1,5 +1,6 @@
 import type { FlameGraphDiff } from '../pyroscope/types';
 import { drawNestedSet } from './drawNestedSet';
+import { frameLabels } from './frameLabels';
 import { flameGraphDiffToFrame } from './flameGraphDiffToFrame';
 
 const space = 'memory:alloc_space:bytes:space:bytes';
@@ -138,8 +139,9 @@ describe('flameGraphDiffToFrame', () => {
       'D'
     );
     const values = Object.fromEntries(frame.fields.map((f) => [f.name, Array.from(f.values)]));
+    expect(frameLabels(frame)).toEqual(['total', 'a']);
     expect(values).toEqual({
-      label: ['total', 'a'],
+      label: [0, 1],
       level: [0, 1],
       value: [378, 12],
       self: [0, 12],

@@ -1,5 +1,6 @@
 import type { Frame } from '../plugin/types';
 import type { FlameGraphDiff } from '../pyroscope/types';
+import { labelField } from './labelField';
 import { nestedSet } from './nestedSet';
 import { parseProfileTypeId } from './parseProfileTypeId';
 import { profileUnit } from './profileUnit';
@@ -19,7 +20,7 @@ export function flameGraphDiffToFrame(diff: FlameGraphDiff, profileTypeId: strin
     refId,
     meta: { preferredVisualisationType: 'flamegraph', custom: { profileTypeId } },
     fields: [
-      { name: 'label', type: 'string', values: nodes.label },
+      labelField(nodes),
       { name: 'level', type: 'int64', values: nodes.level },
       { name: 'value', type: 'int64', values: nodes.column(1), config },
       { name: 'self', type: 'int64', values: nodes.column(2), config },

@@ -1,5 +1,6 @@
 import type { FlameGraph } from '../pyroscope/types';
 import { drawNestedSet } from './drawNestedSet';
+import { frameLabels } from './frameLabels';
 import { flameGraphToFrame } from './flameGraphToFrame';
 import { syntheticFlameGraph } from './syntheticFlameGraph';
 
@@ -118,11 +119,54 @@ describe('flameGraphToFrame', () => {
       custom: { profileTypeId: 'memory:alloc_space:bytes:space:bytes' },
     });
     expect(frame.fields.map((f) => [f.name, f.type, f.config?.unit])).toEqual([
-      ['label', 'string', undefined],
+      ['label', 'enum', undefined],
       ['level', 'int64', undefined],
       ['value', 'int64', 'bytes'],
       ['self', 'int64', 'bytes'],
     ]);
+  });
+
+  it("labels nodes with an enum over Pyroscope's own names table: values are the name indexes", () => {
+    const fg: FlameGraph = {
+      names: ['total', 'd', 'a', 'c', 'b'],
+      levels: [
+        [0, 9, 0, 0],
+        [0, 5, 0, 2, 0, 4, 4, 1],
+        [0, 3, 3, 4, 0, 2, 2, 3],
+      ],
+      total: 9,
+      maxSelf: 4,
+    };
+    const [label] = flameGraphToFrame(fg, cpu, 'A').fields;
+    expect(label!.type).toBe('enum');
+    expect(label!.values).toBeInstanceOf(Uint16Array);
+    expect(Array.from(label!.values)).toEqual([0, 2, 4, 3, 1]);
+    expect(label!.config).toEqual({ type: { enum: { text: fg.names } } });
+  });
+
+  it('adds "total" to the enum texts when the root names no entry (an answer without names)', () => {
+    const [label] = flameGraphToFrame({ names: [], levels: [], total: 0, maxSelf: 0 }, cpu, 'A').fields;
+    expect(Array.from(label!.values)).toEqual([0]);
+    expect(label!.config?.type?.enum?.text).toEqual(['total']);
+  });
+
+  it.each([
+    [65536, 'enum'],
+    [65537, 'string'],
+  ])('with %d names emits the label as %s (enum values are Uint16)', (count, type) => {
+    const names = Array.from({ length: count }, (_, i) => (i === 0 ? 'total' : `f${i}`));
+    const fg: FlameGraph = {
+      names,
+      levels: [
+        [0, 2, 0, 0],
+        [0, 1, 1, count - 1, 0, 1, 1, 1],
+      ],
+      total: 2,
+      maxSelf: 1,
+    };
+    const frame = flameGraphToFrame(fg, cpu, 'A');
+    expect(frame.fields[0]!.type).toBe(type);
+    expect(frameLabels(frame)).toEqual(['total', `f${count - 1}`, 'f1']);
   });
 
   it.each([

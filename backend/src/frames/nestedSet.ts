@@ -8,7 +8,10 @@ export type LevelLayout = { stride: number; xColumns: readonly number[]; nameCol
 
 /** A flamebearer's nodes in nested-set order (depth-first: parents before children, children left to right). */
 export type NestedSet = {
-  label: string[];
+  /** Pyroscope's names table; `total` appended when the root names no entry of it. */
+  names: string[];
+  /** Per row, the index of its label in `names`. */
+  name: Int32Array;
   level: Int32Array;
   /** One per-node column (e.g. 1 = total, 2 = self) for every row. */
   column(valueColumn: number): Float64Array;
@@ -20,11 +23,12 @@ export type NestedSet = {
  * empty on one side (a diff node present on the other side only) still sits inside its parent there, and a
  * non-empty side decides between neighbouring parents. Children of one parent are consecutive on their
  * level, so one two-pointer pass per level links the whole tree: O(n) time, typed arrays only.
- * No levels at all (no data) yields the root alone, at zero.
+ * No levels at all (no data) yields the root alone, at zero. Labels stay indexes into the names table:
+ * no per-node string work.
  */
-export function nestedSet(levels: number[][], names: string[], layout: LevelLayout): NestedSet {
+export function nestedSet(levels: Array<ArrayLike<number>>, names: string[], layout: LevelLayout): NestedSet {
   const { stride, xColumns, nameColumn } = layout;
-  const input = levels.length > 0 ? levels : [new Array<number>(stride).fill(0)];
+  const input = levels.length > 0 ? levels : [new Float64Array(stride)];
   const depth = input.length;
 
   // Node ids run level by level, left to right: node i of level d is levelStart[d] + i.
@@ -80,7 +84,10 @@ export function nestedSet(levels: number[][], names: string[], layout: LevelLayo
     }
   }
 
-  const label = new Array<string>(count);
+  // Pyroscope's root names "total"; an answer without names (no data) gets that entry here.
+  const rootName = input[0]![nameColumn]!;
+  const table = rootName >= 0 && rootName < names.length ? names : [...names, 'total'];
+  const name = new Int32Array(count);
   const level = new Int32Array(count);
   const offset = new Int32Array(count);
   const stack = new Int32Array(count);
@@ -97,12 +104,11 @@ export function nestedSet(levels: number[][], names: string[], layout: LevelLayo
       d++;
     }
     const i = (id - levelStart[d]!) * stride;
-    const nameIndex = input[d]![i + nameColumn]!;
-    const name = names[nameIndex] ?? (id === 0 ? 'total' : undefined);
-    if (name === undefined) {
+    const nameIndex = id === 0 && table !== names ? names.length : input[d]![i + nameColumn]!;
+    if (!(nameIndex >= 0 && nameIndex < table.length)) {
       throw malformed(`node ${i / stride} of level ${d} names entry ${nameIndex} of ${names.length}`);
     }
-    label[row] = name;
+    name[row] = nameIndex;
     level[row] = d;
     offset[row] = i;
     row++;
@@ -113,7 +119,8 @@ export function nestedSet(levels: number[][], names: string[], layout: LevelLayo
   }
 
   return {
-    label,
+    names: table,
+    name,
     level,
     column(valueColumn: number): Float64Array {
       const values = new Float64Array(count);
@@ -126,10 +133,10 @@ export function nestedSet(levels: number[][], names: string[], layout: LevelLayo
 }
 
 function contains(
-  parents: number[],
+  parents: ArrayLike<number>,
   p: number,
   parent: number,
-  children: number[],
+  children: ArrayLike<number>,
   c: number,
   child: number,
   xColumns: readonly number[],

@@ -15,7 +15,7 @@ describe('syntheticFlameGraph', () => {
   it('is deterministic and reports the largest self', () => {
     const fg = syntheticFlameGraph(500, 4);
     expect(syntheticFlameGraph(500, 4)).toEqual(fg);
-    const selves = fg.levels.flatMap((level) => level.filter((_, i) => i % 4 === 2));
+    const selves = fg.levels.flatMap((level) => Array.from(level).filter((_, i) => i % 4 === 2));
     expect(fg.maxSelf).toBe(Math.max(...selves));
   });
 

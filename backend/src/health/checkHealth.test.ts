@@ -39,6 +39,7 @@ function settingsFor(url: string, overrides: Partial<DatasourceSettings> = {}): 
     timeoutMs: 5000,
     spanWindowPadMs: 60000,
     minStepSeconds: 15,
+    compression: 'auto',
     ...overrides,
   };
 }

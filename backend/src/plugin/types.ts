@@ -40,8 +40,14 @@ export type QueryDataRequest = {
   queries: DataQuery[];
 };
 
-/** Column types we emit; the Arrow edge maps them to explicit Arrow types Grafana accepts. */
-export type FieldType = 'string' | 'int64' | 'float64' | 'time' | 'bool';
+/**
+ * Column types we emit; the Arrow edge maps them to explicit Arrow types Grafana accepts. An `enum` holds
+ * indexes (0..65535) into its `config.type.enum.text`.
+ */
+export type FieldType = 'string' | 'int64' | 'float64' | 'time' | 'bool' | 'enum';
+
+/** Grafana's EnumFieldConfig: `text[i]` is what value i shows. */
+export type EnumFieldConfig = { text: string[] };
 
 export type FieldConfig = {
   displayName?: string;
@@ -52,13 +58,18 @@ export type FieldConfig = {
   max?: number;
   interval?: number;
   links?: Array<Record<string, unknown>>;
+  /** Per field type settings; for an `enum` field, its texts. */
+  type?: { enum?: EnumFieldConfig };
   custom?: Record<string, unknown>;
 };
 
 export type Field = {
   name: string;
   type: FieldType;
-  /** strings for 'string'; numbers for 'int64'/'float64'; epoch milliseconds for 'time'; booleans for 'bool'. */
+  /**
+   * strings for 'string'; numbers for 'int64'/'float64'; epoch milliseconds for 'time'; booleans for 'bool';
+   * indexes into `config.type.enum.text` for 'enum'.
+   */
   values: ArrayLike<string | number | boolean | null>;
   nullable?: boolean;
   labels?: Record<string, string>;

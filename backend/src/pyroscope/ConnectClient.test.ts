@@ -24,8 +24,14 @@ function settingsFor(url: string, overrides: Partial<DatasourceSettings> = {}): 
     timeoutMs: 5000,
     spanWindowPadMs: 60000,
     minStepSeconds: 15,
+    compression: 'auto',
     ...overrides,
   };
+}
+
+/** Decoded levels are typed arrays. */
+function levels(...rows: number[][]): Float64Array[] {
+  return rows.map((row) => new Float64Array(row));
 }
 
 function protoAnswer(message: string, value: Record<string, unknown>): CannedAnswer {
@@ -250,11 +256,7 @@ describe('ConnectClient', () => {
       const graph = await new ConnectClient(settingsFor(server.url)).mergeStacktraces(merge);
       expect(graph).toEqual({
         names: ['total', 'd', 'a', 'c', 'b'],
-        levels: [
-          [0, 9, 0, 0],
-          [0, 5, 0, 2, 0, 4, 4, 1],
-          [0, 3, 3, 4, 0, 2, 2, 3],
-        ],
+        levels: levels([0, 9, 0, 0], [0, 5, 0, 2, 0, 4, 4, 1], [0, 3, 3, 4, 0, 2, 2, 3]),
         total: 9,
         maxSelf: 4,
       });
@@ -274,7 +276,7 @@ describe('ConnectClient', () => {
       next = () => ({ contentType: 'application/proto', body: new Uint8Array() });
       await expect(new ConnectClient(settingsFor(server.url)).mergeStacktraces(merge)).resolves.toEqual({
         names: ['total'],
-        levels: [[0, 0, 0, 0]],
+        levels: levels([0, 0, 0, 0]),
         total: 0,
         maxSelf: 0,
       });
@@ -312,10 +314,7 @@ describe('ConnectClient', () => {
       const diff = await new ConnectClient(settingsFor(server.url)).diff(merge, right);
       expect(diff).toEqual({
         names: ['total', 'a'],
-        levels: [
-          [0, 9, 0, 0, 12, 0, 0],
-          [0, 9, 9, 0, 12, 12, 1],
-        ],
+        levels: levels([0, 9, 0, 0, 12, 0, 0], [0, 9, 9, 0, 12, 12, 1]),
         total: 21,
         maxSelf: 12,
         leftTicks: 9,

@@ -1,5 +1,6 @@
 import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { type AbortReason, fetchFailureToPyroscopeError } from './fetchFailureToPyroscopeError';
+import { hostLooksLocal } from './hostLooksLocal';
 import { notPyroscopeError } from './notPyroscopeError';
 import { PyroscopeError } from './PyroscopeError';
 import { responseToPyroscopeError } from './responseToPyroscopeError';
@@ -10,7 +11,7 @@ const CONTENT_TYPE: Record<Codec, string> = { json: 'application/json', proto: '
 
 /**
  * Connect unary calls to Pyroscope's querier.v1.QuerierService over HTTP/1.1: headers (auth, tenant,
- * custom), the per-request timeout, and every failure turned into a PyroscopeError.
+ * custom, compression), the per-request timeout, and every failure turned into a PyroscopeError.
  */
 export class ConnectTransport {
   private readonly headers: Record<string, string>;
@@ -24,6 +25,8 @@ export class ConnectTransport {
       'Connect-Protocol-Version': '1',
       'Connect-Timeout-Ms': String(settings.timeoutMs),
       'User-Agent': 'emberlabs-profiles-datasource',
+      // fetch would ask for gzip, deflate itself; fetch still inflates a gzipped answer transparently.
+      'Accept-Encoding': wantsGzip(settings) ? 'gzip' : 'identity',
     };
     if (settings.auth.mode === 'basic') {
       headers.Authorization = `Basic ${Buffer.from(`${settings.auth.user}:${settings.auth.password}`).toString('base64')}`;
@@ -124,4 +127,9 @@ export class ConnectTransport {
       throw error;
     }
   }
+}
+
+/** `auto`: gzip only pays where bandwidth is scarce, i.e. for a Pyroscope across the internet. */
+function wantsGzip({ compression, url }: DatasourceSettings): boolean {
+  return compression === 'gzip' || (compression === 'auto' && !hostLooksLocal(new URL(url).hostname));
 }

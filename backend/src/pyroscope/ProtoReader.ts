@@ -1,3 +1,8 @@
+import { isAscii } from 'node:buffer';
+
+/** A length-delimited field's [start, end) in the reader's bytes. */
+export type StringRange = [number, number];
+
 /**
  * A minimal protobuf wire-format reader for the few Pyroscope answers decoded by hand (flame graphs:
  * up to 4 million packed int64s). protobufjs' reflection would allocate a Long per int64; this reads
@@ -67,32 +72,64 @@ export class ProtoReader {
     return new ProtoReader(this.buf, start, end);
   }
 
-  string(): string {
-    const [start, end] = this.delimited();
-    return this.buf.toString('utf8', start, end);
+  /** A string field's bytes, left undecoded for `strings`. */
+  stringRange(): StringRange {
+    return this.delimited();
   }
 
-  /** Appends a repeated int64 field's values (packed or not) to `out`. */
-  int64s(wireType: number, out: number[]): void {
-    if (wireType === 0) {
-      out.push(this.int64());
-      return;
+  /**
+   * Decodes many string fields at once. A flame graph has thousands of names, and a native decode per name
+   * costs more than the text itself: when the bytes from the first to the last name are all ASCII, one
+   * decode of that span and a substring per name do the job.
+   */
+  strings(ranges: readonly StringRange[]): string[] {
+    const first = ranges[0]?.[0] ?? 0;
+    const last = ranges[ranges.length - 1]?.[1] ?? 0;
+    if (isAscii(this.buf.subarray(first, last))) {
+      const text = this.buf.toString('latin1', first, last);
+      return ranges.map(([start, end]) => text.substring(start - first, end - first));
     }
-    const [start, end] = this.delimited();
+    return ranges.map(([start, end]) => this.buf.toString('utf8', start, end));
+  }
+
+  /** The next entry of a repeated int64 field, packed or not, as a reader of its varints. */
+  int64Run(wireType: number): ProtoReader {
+    if (wireType !== 0) {
+      return this.message();
+    }
+    const start = this.pos;
+    this.int64();
+    return new ProtoReader(this.buf, start, this.pos);
+  }
+
+  /** Reads every varint left into `out` from index `k`; returns the index after the last one. */
+  int64sInto(out: Float64Array, k: number): number {
     const buf = this.buf;
-    // Every varint ends with a byte below 0x80: count them to size the array once.
+    const end = this.end;
+    let i = k;
+    while (this.pos < end) {
+      const b = buf[this.pos]!;
+      // Flame graph levels are full of one-byte varints (zero offsets and selves, small name indexes).
+      if (b < 0x80) {
+        out[i++] = b;
+        this.pos++;
+      } else {
+        out[i++] = this.int64();
+      }
+    }
+    return i;
+  }
+
+  /** The number of varints left (every varint ends with a byte below 0x80), to size an array once. */
+  varintCount(): number {
+    const buf = this.buf;
     let count = 0;
-    for (let i = start; i < end; i++) {
+    for (let i = this.pos; i < this.end; i++) {
       if (buf[i]! < 0x80) {
         count++;
       }
     }
-    let k = out.length;
-    out.length = k + count;
-    const inner = new ProtoReader(buf, start, end);
-    while (inner.pos < end) {
-      out[k++] = inner.int64();
-    }
+    return count;
   }
 
   skip(wireType: number): void {

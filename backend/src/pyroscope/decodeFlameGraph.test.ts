@@ -17,7 +17,12 @@ describe('decodeFlameGraph', () => {
     const bytes = encodeTestMessage('SelectMergeStacktracesResponse', {
       flamegraph: { names: ['total', 'a'], levels: [{ values }], total: 2 ** 50 },
     });
-    expect(decodeFlameGraph(bytes)).toEqual({ names: ['total', 'a'], levels: [values], total: 2 ** 50, maxSelf: 0 });
+    expect(decodeFlameGraph(bytes)).toEqual({
+      names: ['total', 'a'],
+      levels: [new Float64Array(values)],
+      total: 2 ** 50,
+      maxSelf: 0,
+    });
   });
 
   it('accepts unpacked and split values, and skips unknown fields of every wire type', () => {
@@ -40,7 +45,23 @@ describe('decodeFlameGraph', () => {
       graph.uint32((3 << 3) | 0).int64(5);
       graph.uint32((10 << 3) | 2).string('future field');
     });
-    expect(decodeFlameGraph(bytes)).toEqual({ names: ['total'], levels: [[0, 5, 0, 1]], total: 5, maxSelf: 0 });
+    expect(decodeFlameGraph(bytes)).toEqual({
+      names: ['total'],
+      levels: [new Float64Array([0, 5, 0, 1])],
+      total: 5,
+      maxSelf: 0,
+    });
+  });
+
+  it.each([
+    ['ASCII names', ['total', 'main', 'net/http.(*conn).serve', '']],
+    ['a name of 128 bytes or more (a two-byte length)', ['total', 'x'.repeat(300), 'main']],
+    ['names with non-ASCII text', ['total', 'ü€😀', 'main', 'Résumé::parse']],
+  ])('decodes %s', (_case, names) => {
+    const bytes = encodeTestMessage('SelectMergeStacktracesResponse', {
+      flamegraph: { names, levels: [{ values: [0, 1, 1, 0] }], total: 1 },
+    });
+    expect(decodeFlameGraph(bytes).names).toEqual(names);
   });
 
   it.each([
@@ -68,7 +89,7 @@ describe('decodeFlameGraph', () => {
     });
     expect(decodeFlameGraphDiff(bytes)).toEqual({
       names: ['total'],
-      levels: [[0, 3, 0, 0, 4, 0, 0]],
+      levels: [new Float64Array([0, 3, 0, 0, 4, 0, 0])],
       total: 7,
       maxSelf: 0,
       leftTicks: 3,

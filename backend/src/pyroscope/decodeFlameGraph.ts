@@ -1,4 +1,4 @@
-import { ProtoReader } from './ProtoReader';
+import { ProtoReader, type StringRange } from './ProtoReader';
 import type { FlameGraph, FlameGraphDiff } from './types';
 
 /** Decodes a binary SelectMergeStacktracesResponse or SelectMergeSpanProfileResponse (field 1: FlameGraph). */
@@ -28,7 +28,7 @@ function decodeResponse(bytes: Uint8Array, stride: number): FlameGraphDiff {
   return (
     graph ?? {
       names: ['total'],
-      levels: [new Array<number>(stride).fill(0)],
+      levels: [new Float64Array(stride)],
       total: 0,
       maxSelf: 0,
       leftTicks: 0,
@@ -39,11 +39,12 @@ function decodeResponse(bytes: Uint8Array, stride: number): FlameGraphDiff {
 
 function decodeGraph(reader: ProtoReader, stride: number): FlameGraphDiff {
   const graph: FlameGraphDiff = { names: [], levels: [], total: 0, maxSelf: 0, leftTicks: 0, rightTicks: 0 };
+  const names: StringRange[] = [];
   while (!reader.done()) {
     const tag = reader.tag();
     switch (tag >>> 3) {
       case 1:
-        graph.names.push(reader.string());
+        names.push(reader.stringRange());
         break;
       case 2:
         graph.levels.push(decodeLevel(reader.message(), stride));
@@ -64,18 +65,28 @@ function decodeGraph(reader: ProtoReader, stride: number): FlameGraphDiff {
         reader.skip(tag & 7);
     }
   }
+  graph.names = reader.strings(names);
   return graph;
 }
 
-function decodeLevel(reader: ProtoReader, stride: number): number[] {
-  const values: number[] = [];
+// Typed arrays: no boxed number per value (sample totals exceed small integers) and no array growth.
+function decodeLevel(reader: ProtoReader, stride: number): Float64Array {
+  const runs: ProtoReader[] = [];
+  let count = 0;
   while (!reader.done()) {
     const tag = reader.tag();
     if (tag >>> 3 === 1) {
-      reader.int64s(tag & 7, values);
+      const run = reader.int64Run(tag & 7);
+      count += run.varintCount();
+      runs.push(run);
     } else {
       reader.skip(tag & 7);
     }
+  }
+  const values = new Float64Array(count);
+  let k = 0;
+  for (const run of runs) {
+    k = run.int64sInto(values, k);
   }
   if (values.length % stride !== 0) {
     throw new RangeError(`a flame graph level holds ${values.length} numbers, not a multiple of ${stride}`);

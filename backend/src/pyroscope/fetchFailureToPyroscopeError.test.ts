@@ -17,7 +17,15 @@ import { PyroscopeError } from './PyroscopeError';
 const WINDOW = { startMs: 1767225600000, endMs: 1767229200000 };
 
 function settingsFor(url: string): DatasourceSettings {
-  return { url, auth: { mode: 'none' }, headers: {}, timeoutMs: 5000, spanWindowPadMs: 60000, minStepSeconds: 15 };
+  return {
+    url,
+    auth: { mode: 'none' },
+    headers: {},
+    timeoutMs: 5000,
+    spanWindowPadMs: 60000,
+    minStepSeconds: 15,
+    compression: 'auto',
+  };
 }
 
 async function listen(server: net.Server): Promise<number> {

@@ -14,7 +14,7 @@ export type ProfileType = {
 /** Pyroscope's flamebearer layout: per level, 4 numbers per node [xDelta, total, self, nameIndex]. */
 export type FlameGraph = {
   names: string[];
-  levels: number[][];
+  levels: Array<ArrayLike<number>>;
   total: number;
   maxSelf: number;
 };
@@ -22,7 +22,7 @@ export type FlameGraph = {
 /** Diff layout: per level, 7 numbers per node [xLeftDelta, totalLeft, selfLeft, xRightDelta, totalRight, selfRight, nameIndex]. */
 export type FlameGraphDiff = {
   names: string[];
-  levels: number[][];
+  levels: Array<ArrayLike<number>>;
   total: number;
   maxSelf: number;
   leftTicks: number;

@@ -1,3 +1,4 @@
+import { frameLabels } from '../frames/frameLabels';
 import type { DataQuery, QueryDataRequest } from '../plugin/types';
 import { PyroscopeError } from '../pyroscope/PyroscopeError';
 import type {
@@ -20,6 +21,7 @@ const settings: DatasourceSettings = {
   timeoutMs: 30000,
   spanWindowPadMs: 60000,
   minStepSeconds: 15,
+  compression: 'auto',
 };
 const graph: FlameGraph = {
   names: ['total', 'd', 'a', 'c', 'b'],
@@ -119,7 +121,7 @@ describe('queryData', () => {
     expect(response.frames).toHaveLength(1);
     const [frame] = response.frames;
     expect(frame).toMatchObject({ name: 'response', refId: 'A' });
-    expect(Array.from(frame!.fields[0]!.values)).toEqual(['total', 'a', 'b', 'c', 'd']);
+    expect(frameLabels(frame!)).toEqual(['total', 'a', 'b', 'c', 'd']);
     expect(frame!.meta).toEqual({
       preferredVisualisationType: 'flamegraph',
       custom: { profileTypeId: cpu },
@@ -256,8 +258,8 @@ describe('queryData', () => {
       },
     ]);
     const [frame] = responses.D!.frames;
-    expect(frame!.fields.map((f) => [f.name, Array.from(f.values)])).toEqual([
-      ['label', ['total', 'a']],
+    expect(frameLabels(frame!)).toEqual(['total', 'a']);
+    expect(frame!.fields.slice(1).map((f) => [f.name, Array.from(f.values)])).toEqual([
       ['level', [0, 1]],
       ['value', [4, 4]],
       ['self', [0, 4]],
@@ -290,7 +292,8 @@ describe('queryData', () => {
       );
       expect(responses.A!.status).toBe(200);
       const [frame] = responses.A!.frames;
-      expect(frame!.fields.map((f) => Array.from(f.values))).toEqual([['total'], [0], [0], [0]]);
+      expect(frameLabels(frame!)).toEqual(['total']);
+      expect(frame!.fields.slice(1).map((f) => Array.from(f.values))).toEqual([[0], [0], [0]]);
       expect(frame!.meta?.notices).toEqual([
         {
           severity: 'info',

@@ -64,6 +64,7 @@ describe('callResource', () => {
       timeoutMs: 5000,
       spanWindowPadMs: 60000,
       minStepSeconds: 15,
+      compression: 'auto',
     });
   });
   afterAll(() => server.close());

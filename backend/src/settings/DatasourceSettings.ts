@@ -3,6 +3,12 @@
 export type PyroscopeAuth =
   { mode: 'none' } | { mode: 'basic'; user: string; password: string } | { mode: 'bearer'; token: string };
 
+/**
+ * Whether Pyroscope's answers come gzipped: `auto` asks for gzip only from hosts that look remote (on a
+ * LAN bandwidth is free and compressing costs CPU on both ends; across the internet it saves transfer).
+ */
+export type Compression = 'auto' | 'gzip' | 'none';
+
 export type DatasourceSettings = {
   /** Pyroscope's base URL, without a trailing slash. */
   url: string;
@@ -16,4 +22,5 @@ export type DatasourceSettings = {
   spanWindowPadMs: number;
   /** Lower bound for a metrics query's step. */
   minStepSeconds: number;
+  compression: Compression;
 };

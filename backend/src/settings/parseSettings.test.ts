@@ -37,6 +37,7 @@ describe('parseSettings', () => {
       timeoutMs: 30000,
       spanWindowPadMs: 60000,
       minStepSeconds: 15,
+      compression: 'auto',
     });
   });
 
@@ -133,6 +134,14 @@ describe('parseSettings', () => {
       'the datasource sets it itself',
     ],
     [
+      'an Accept-Encoding header',
+      { jsonData: { httpHeaderName1: 'accept-encoding' } },
+      'httpHeaderName1',
+      'the compression setting (auto, gzip or none) decides it',
+    ],
+    ['unknown compression', { jsonData: { compression: 'br' } }, 'compression', 'is "br": choose auto'],
+    ['compression that is not text', { jsonData: { compression: true } }, 'compression', 'auto'],
+    [
       'Authorization header with bearer auth',
       { jsonData: { authType: 'bearer', httpHeaderName1: 'authorization' }, secureJsonData: { bearerToken: 't' } },
       'httpHeaderName1',
@@ -216,5 +225,16 @@ describe('parseSettings', () => {
     [null, 15],
   ])('minStep %j → %d s', (minStep, expected) => {
     expect(parseSettings(instance({ jsonData: { minStep } })).minStepSeconds).toBe(expected);
+  });
+
+  it.each<[unknown, string]>([
+    [undefined, 'auto'],
+    [null, 'auto'],
+    ['', 'auto'],
+    ['auto', 'auto'],
+    ['gzip', 'gzip'],
+    ['none', 'none'],
+  ])('compression %j → %s', (compression, expected) => {
+    expect(parseSettings(instance({ jsonData: { compression } })).compression).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSourceInstance } from '../plugin/types';
-import type { DatasourceSettings, PyroscopeAuth } from './DatasourceSettings';
+import type { Compression, DatasourceSettings, PyroscopeAuth } from './DatasourceSettings';
 import { SettingsError } from './SettingsError';
 
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -24,6 +24,7 @@ const TENANT_ID = /^[a-zA-Z0-9!\-_.*'()]{1,150}$/;
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const COMPRESSIONS: readonly Compression[] = ['auto', 'gzip', 'none'];
 
 /** Reads and checks the datasource's configuration; throws a SettingsError that names the setting to fix. */
 export function parseSettings(instance: DataSourceInstance): DatasourceSettings {
@@ -53,6 +54,7 @@ export function parseSettings(instance: DataSourceInstance): DatasourceSettings 
         'a number of seconds, 0 or more'
       ) * 1000,
     minStepSeconds: parseMinStep(jsonData.minStep),
+    compression: parseCompression(jsonData.compression),
   };
 }
 
@@ -186,6 +188,12 @@ function parseHeaders(
       );
     }
     const lower = name.toLowerCase();
+    if (lower === 'accept-encoding') {
+      throw new SettingsError(
+        key,
+        `Remove the custom HTTP header "${name}": the compression setting (auto, gzip or none) decides it`
+      );
+    }
     if (RESERVED_HEADERS.has(lower)) {
       throw new SettingsError(key, `Remove the custom HTTP header "${name}": the datasource sets it itself`);
     }
@@ -251,6 +259,20 @@ function parseMinStep(raw: unknown): number {
     throw new SettingsError('minStep', `The setting minStep is ${JSON.stringify(raw)}: ${allowed}`);
   }
   return seconds;
+}
+
+function parseCompression(raw: unknown): Compression {
+  if (raw === undefined || raw === null || raw === '') {
+    return 'auto';
+  }
+  const compression = COMPRESSIONS.find((allowed) => allowed === raw);
+  if (compression === undefined) {
+    throw new SettingsError(
+      'compression',
+      `The setting compression is ${JSON.stringify(raw)}: choose auto (gzip only for a remote Pyroscope), gzip or none`
+    );
+  }
+  return compression;
 }
 
 function nonEmptyString(value: unknown): string | undefined {

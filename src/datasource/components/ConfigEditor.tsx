@@ -6,6 +6,12 @@ import { type AuthType, type ProfilesJsonData, type ProfilesSecureJsonData } fro
 
 type Props = DataSourcePluginOptionsEditorProps<ProfilesJsonData, ProfilesSecureJsonData>;
 
+const COMPRESSION_OPTIONS: Array<{ label: string; value: NonNullable<ProfilesJsonData['compression']> }> = [
+  { label: 'Auto', value: 'auto' },
+  { label: 'gzip', value: 'gzip' },
+  { label: 'None', value: 'none' },
+];
+
 const AUTH_OPTIONS: Array<{ label: string; value: AuthType }> = [
   { label: 'No auth', value: 'none' },
   { label: 'Basic (Grafana Cloud)', value: 'basic' },
@@ -59,6 +65,16 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             width={12}
             value={jsonData.timeoutSeconds ?? 30}
             onChange={(e: ChangeEvent<HTMLInputElement>) => setJson({ timeoutSeconds: Number(e.currentTarget.value) })}
+          />
+        </Field>
+        <Field
+          label="Compression"
+          description="Auto asks Pyroscope to gzip its answers only when it is on another network (e.g. Grafana Cloud); on a LAN that costs CPU and saves nothing"
+        >
+          <RadioButtonGroup
+            options={COMPRESSION_OPTIONS}
+            value={jsonData.compression ?? 'auto'}
+            onChange={(compression) => setJson({ compression })}
           />
         </Field>
       </FieldSet>
