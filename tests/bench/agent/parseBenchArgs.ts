@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+
+import { MIXES } from '../../../samples/load-generator/src/mixes';
+
+export const PARTS = ['control', 'peer', 'agent', 'span', 'stall', 'outage'] as const;
+export type Part = (typeof PARTS)[number];
+
+export type BenchArgs = {
+  quick: boolean;
+  parts: Part[];
+  /** The load mix of the CPU pairs (samples/load-generator/src/mixes.ts); `standard` unless validating. */
+  mix: string;
+  /** Pairs per CPU config; the agent's own config gets twice as many (its medians feed most figures), an even
+   * number so that each side goes first equally often. */
+  pairs: number;
+  windowS: number;
+  warmupS: number;
+  stallWindowS: number;
+  outage: { uploadIntervalS: number; windows: number; healthyS: number };
+};
+
+export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full]`;
+
+/** The benchmark's command line; defaults fit the whole run in about 12 minutes, --quick in about 4. */
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      pairs: { type: 'string' },
+      window: { type: 'string' },
+      warmup: { type: 'string' },
+      only: { type: 'string' },
+      mix: { type: 'string', default: 'standard' },
+      'outage-full': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const quick = values.quick;
+  const parts = values.only ? values.only.split(',').map((part) => part.trim()) : [...PARTS];
+  if (!(values.mix in MIXES)) {
+    throw new Error(`--mix must be one of ${Object.keys(MIXES).join(', ')}, got ${JSON.stringify(values.mix)}`);
+  }
+  const unknown = parts.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) {
+    throw new Error(
+      `--only takes a comma-separated list of ${PARTS.join(', ')}; unknown: ${unknown.join(', ')}\n${BENCH_USAGE}`
+    );
+  }
+  const outage = values['outage-full']
+    ? { uploadIntervalS: 10, windows: 60, healthyS: 30 }
+    : quick
+      ? { uploadIntervalS: 1, windows: 30, healthyS: 12 }
+      : { uploadIntervalS: 2, windows: 60, healthyS: 30 };
+  return {
+    quick,
+    parts: parts as Part[],
+    mix: values.mix,
+    pairs: integer(values.pairs ?? (quick ? '1' : '2'), '--pairs', 1, 20),
+    windowS: integer(values.window ?? (quick ? '20' : '40'), '--window', 5, 600),
+    warmupS: integer(values.warmup ?? (quick ? '6' : '10'), '--warmup', 0, 300),
+    stallWindowS: quick ? 15 : 30,
+    outage,
+  };
+}
+
+function integer(text: string, flag: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(
+      `${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}\n${BENCH_USAGE}`
+    );
+  }
+  return value;
+}

@@ -1,0 +1,159 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { PhaseReport } from '../../../samples/load-generator/src/types';
+import type { BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
+import type { AgentEntry } from './findOurAgent';
+import type { Pinning } from './pinning';
+import { readCpuBusy } from './readCpuBusy';
+import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
+import { spawnTrigsServer, type SideSpec, type TrigsServer } from './spawnTrigsServer';
+import { startIngestReceiver } from './startIngestReceiver';
+import { uploadRate, type UploadRate } from './uploadRate';
+
+export type PairSettings = {
+  repoRoot: string;
+  pinning: Pinning;
+  ourAgent?: AgentEntry;
+  load: Omit<LoadSettings, 'maxDurationS'>;
+  windowS: number;
+  uploadIntervalS: number;
+  loopResolutionMs: number;
+  stallProbe?: boolean;
+  /** Start and measure the baseline side first (the benchmark alternates this between pairs). */
+  baselineFirst: boolean;
+};
+
+export type SideResult = {
+  /** JS heap plus Buffers/ArrayBuffers right after a full GC, at the end of the window (MB). */
+  retained_mb: number;
+  label: string;
+  window: BenchWindow;
+  load: PhaseReport;
+  uploads: UploadRate;
+  exit: string;
+  stderr: string[];
+};
+
+export type PairResult = {
+  with: SideResult;
+  without: SideResult;
+  /** The agent side's CPU beyond what the baseline spent per request, per wall-second of the window. */
+  extra_cpu_ms_per_s: number;
+  overhead_pct: number;
+  p99_ratio: number;
+  rss_delta_mb: number;
+  hwm_delta_mb: number;
+  /** Heap plus Buffers after a full GC, agent side minus baseline: steadier than RSS, which keeps freed pages. */
+  retained_delta_mb: number;
+  loop_max_delta_ms: number;
+  /** With the stall probe: longest busy stretch (own CPU time between 1 ms ticks), agent side minus baseline. */
+  busy_gap_max_delta_ms: number | null;
+  /** Busy CPU time of other processes on the machine during the window, per second (noise indicator). */
+  foreign_cpu_ms_per_s: number | null;
+};
+
+/**
+ * One same-CPU pair: the agent side and the baseline side run at once, both pinned to the server CPU, each
+ * driven by its own closed-loop load generator on the client CPU, warmed up, then measured over the same
+ * window. The scheduler time-slices the two servers every few ms, so the host's speed swings hit both alike.
+ */
+export async function runPair(
+  agentSide: SideSpec,
+  baselineSide: SideSpec,
+  settings: PairSettings
+): Promise<PairResult> {
+  const { pinning, repoRoot } = settings;
+  const order = settings.baselineFirst ? ([baselineSide, agentSide] as const) : ([agentSide, baselineSide] as const);
+  const receivers = await Promise.all(order.map(() => startIngestReceiver()));
+  const servers: TrigsServer[] = [];
+  const generators: LoadGenerator[] = [];
+  try {
+    // Both sides start, open and close their windows together; which one goes first still alternates.
+    const started = await Promise.allSettled(
+      order.map((side, index) =>
+        spawnTrigsServer(side, {
+          repoRoot,
+          pin: pinning.prefix(pinning.serverCpu),
+          receiverUrl: receivers[index]!.url,
+          uploadIntervalS: settings.uploadIntervalS,
+          loopResolutionMs: settings.loopResolutionMs,
+          stallProbe: settings.stallProbe,
+          nodeFlags: ['--expose-gc'],
+          ourAgent: settings.ourAgent,
+        })
+      )
+    );
+    for (const result of started) {
+      if (result.status === 'fulfilled') {
+        servers.push(result.value);
+      }
+    }
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    for (const server of servers) {
+      generators.push(
+        spawnLoadGenerator(repoRoot, pinning.prefix(pinning.clientCpu), server.url, {
+          ...settings.load,
+          maxDurationS: settings.windowS + 120,
+        })
+      );
+    }
+    await Promise.all(generators.map((generator) => generator.warm));
+
+    const busyBefore = readCpuBusy();
+    const driverBefore = process.cpuUsage();
+    const from = Date.now();
+    await Promise.all(servers.map((server) => server.benchStart()));
+    generators.forEach((generator) => generator.go());
+    await sleep(settings.windowS * 1000);
+    const windows = await Promise.all(servers.map((server) => server.benchStop()));
+    // After the window, so the forced GC costs no measured CPU: memory the process holds on to.
+    const retained = await Promise.all(servers.map((server) => server.stats(true)));
+    const to = Date.now();
+    const driverCpu = process.cpuUsage(driverBefore);
+    const busyAfter = readCpuBusy();
+    const reports = await Promise.all(generators.map((generator) => generator.stop()));
+    const exits = await Promise.all(servers.map((server) => server.stop()));
+    servers.length = 0;
+
+    const sides = order.map((side, index): SideResult => ({
+      label: side.label,
+      window: windows[index]!,
+      retained_mb: retained[index]!.heap_used_mb + retained[index]!.external_mb,
+      load: reports[index]!.measured,
+      uploads: uploadRate(receivers[index]!.uploads, from, to),
+      exit: String(exits[index]!.code ?? exits[index]!.signal),
+      stderr: exits[index]!.stderr.slice(-5),
+    }));
+    const [withSide, withoutSide] = settings.baselineFirst ? [sides[1]!, sides[0]!] : [sides[0]!, sides[1]!];
+    const perRequestWithout = withoutSide.window.cpu_ms / withoutSide.window.requests_total;
+    const extraMs = withSide.window.cpu_ms - withSide.window.requests_total * perRequestWithout;
+    const ours =
+      windows.reduce((sum, window) => sum + window.cpu_ms, 0) +
+      reports.reduce((sum, report) => sum + report.measured.cpu_ms, 0) +
+      (driverCpu.user + driverCpu.system) / 1000;
+    const busy = Object.keys(busyAfter).reduce((sum, cpu) => sum + busyAfter[cpu]! - (busyBefore[cpu] ?? 0), 0);
+    return {
+      with: withSide,
+      without: withoutSide,
+      extra_cpu_ms_per_s: extraMs / (withSide.window.wall_ms / 1000),
+      overhead_pct: (withSide.window.cpu_ms / withSide.window.requests_total / perRequestWithout - 1) * 100,
+      p99_ratio: withSide.load.latency_ms.p99 / withoutSide.load.latency_ms.p99,
+      rss_delta_mb: withSide.window.rss_mb - withoutSide.window.rss_mb,
+      hwm_delta_mb: withSide.window.hwm_mb - withoutSide.window.hwm_mb,
+      retained_delta_mb: withSide.retained_mb - withoutSide.retained_mb,
+      loop_max_delta_ms: withSide.window.loop_delay_max_ms - withoutSide.window.loop_delay_max_ms,
+      busy_gap_max_delta_ms:
+        withSide.window.busy_gap_top_ms?.[0] !== undefined && withoutSide.window.busy_gap_top_ms?.[0] !== undefined
+          ? withSide.window.busy_gap_top_ms[0] - withoutSide.window.busy_gap_top_ms[0]
+          : null,
+      foreign_cpu_ms_per_s: Object.keys(busyAfter).length ? Math.max(0, busy - ours) / ((to - from) / 1000) : null,
+    };
+  } finally {
+    generators.forEach((generator) => generator.kill());
+    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(receivers.map((receiver) => receiver.close()));
+  }
+}

@@ -1,0 +1,285 @@
+// `npm run bench:agent`: what the Node.js agent costs the sample app (samples/trigs-api), printed as ONE JSON
+// object. Method (docs: samples/README.md, "The agent benchmark"): same-CPU pairs — the app with a profiler
+// and the same app without, at the same time, both pinned to one CPU, each under its own closed-loop load
+// generator on the other CPU, measured over the same window after a warm-up. Extra CPU per wall-second =
+// (CPU of the agent side − its requests × the baseline side's CPU per request) / window. An A/A pair (no
+// agent on either side) proves the method: it must come out near 0. Key figures are medians over pairs;
+// `spread` holds median/min/max/runs/values for each. Progress goes to stderr.
+import { resolve } from 'node:path';
+
+import { findNode24 } from './agent/findNode24';
+import { type AgentEntry, findOurAgent } from './agent/findOurAgent';
+import { parseBenchArgs, type Part } from './agent/parseBenchArgs';
+import { choosePinning } from './agent/pinning';
+import { type PairResult, runPair } from './agent/runPair';
+import { type OutageResult, runOutage } from './agent/runOutage';
+import type { SideSpec } from './agent/spawnTrigsServer';
+import { round, spread, type Spread } from './agent/spread';
+
+const RATE_HZ = 100;
+const UPLOAD_INTERVAL_S = 10;
+const PAIR_LOAD = { concurrency: 8, thinkMs: 0 };
+// The stall probe runs light (no slow report, think time): a busy app's own long requests would hide the
+// agent's shorter stalls in the maximum event-loop delay.
+const LIGHT_LOAD = { mix: 'light', concurrency: 2, thinkMs: 20 };
+const repoRoot = resolve(__dirname, '..', '..');
+
+type PairConfig = {
+  name: 'control' | 'peer' | 'agent' | 'span';
+  agentSide: SideSpec;
+  baselineSide: SideSpec;
+  pairs: number;
+};
+
+function log(line: string): void {
+  process.stderr.write(`bench:agent ${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const started = Date.now();
+  const pinning = choosePinning();
+  const node20 = process.execPath;
+  const node24 = findNode24();
+  const ourAgent = findOurAgent(repoRoot);
+  const notes: string[] = [pinning.note];
+  const wants = (part: Part): boolean => args.parts.includes(part);
+  if (!ourAgent) {
+    notes.push('agent/src/register.ts not found: agent, span, stall and outage figures are null');
+  }
+  if (!node24) {
+    notes.push('Node 24 binary not found (BENCH_NODE24 or the tools cache): span_labels_cpu_ms_per_s is null');
+  }
+
+  const none = (label: string, node = node20, tracing = false): SideSpec => ({ label, agent: 'none', tracing, node });
+  const configs: PairConfig[] = [];
+  if (wants('control')) {
+    configs.push({ name: 'control', agentSide: none('none (A)'), baselineSide: none('none (B)'), pairs: args.pairs });
+  }
+  if (wants('peer')) {
+    configs.push({
+      name: 'peer',
+      agentSide: { label: '@pyroscope/nodejs 0.6.4 (c′)', agent: 'pyroscope', tracing: false, node: node20 },
+      baselineSide: none('none'),
+      pairs: args.pairs,
+    });
+  }
+  if (wants('agent') && ourAgent) {
+    configs.push({
+      name: 'agent',
+      agentSide: { label: 'ours', agent: 'ours', tracing: false, node: node20 },
+      baselineSide: none('none'),
+      pairs: args.quick ? args.pairs : args.pairs * 2,
+    });
+  }
+  if (wants('span') && ourAgent && node24) {
+    configs.push({
+      name: 'span',
+      agentSide: { label: 'ours + span profiles (Node 24)', agent: 'ours', tracing: true, node: node24 },
+      baselineSide: none('none + tracing (Node 24)', node24, true),
+      pairs: args.pairs,
+    });
+  }
+
+  // Rounds interleave the configs, so slow drift of the host spreads over all of them; within a config the
+  // side started (and measured) first alternates between pairs.
+  const results = new Map<string, PairResult[]>(configs.map((config) => [config.name, []]));
+  const failures: string[] = [];
+  const rounds = Math.max(0, ...configs.map((config) => config.pairs));
+  for (let round_ = 0; round_ < rounds; round_++) {
+    for (const config of configs.filter((candidate) => round_ < candidate.pairs)) {
+      log(
+        `pair ${round_ + 1}/${config.pairs} ${config.name}: ${config.agentSide.label} vs ${config.baselineSide.label}`
+      );
+      try {
+        const result = await runPair(config.agentSide, config.baselineSide, {
+          repoRoot,
+          pinning,
+          ourAgent,
+          load: { ...PAIR_LOAD, mix: args.mix, warmupS: args.warmupS },
+          windowS: args.windowS,
+          uploadIntervalS: UPLOAD_INTERVAL_S,
+          loopResolutionMs: 10,
+          baselineFirst: round_ % 2 === 1,
+        });
+        results.get(config.name)!.push(result);
+        log(
+          `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (${round(result.overhead_pct)} %), p99 ×${round(result.p99_ratio, 3)}, foreign ${round(result.foreign_cpu_ms_per_s ?? NaN)} ms/s`
+        );
+      } catch (error) {
+        failures.push(`${config.name} pair ${round_ + 1}: ${(error as Error).message}`);
+        log(`  failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  // Stall probe: light load (a busy app's own long requests would hide shorter stalls) and the app's
+  // CPU-time stall probe, which other processes holding the CPU cannot inflate; sides alternate per run.
+  const stalls: PairResult[] = [];
+  if (wants('stall') && ourAgent) {
+    for (let run = 0; run < args.pairs; run++) {
+      log(`stall probe ${run + 1}/${args.pairs}: ours vs none, light load, ${args.stallWindowS} s`);
+      try {
+        stalls.push(
+          await runPair({ label: 'ours', agent: 'ours', tracing: false, node: node20 }, none('none'), {
+            repoRoot,
+            pinning,
+            ourAgent,
+            load: { ...LIGHT_LOAD, warmupS: args.warmupS },
+            windowS: args.stallWindowS,
+            uploadIntervalS: UPLOAD_INTERVAL_S,
+            loopResolutionMs: 1,
+            stallProbe: true,
+            baselineFirst: run % 2 === 1,
+          })
+        );
+      } catch (error) {
+        failures.push(`stall probe ${run + 1}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  let outage: OutageResult | undefined;
+  if (wants('outage') && ourAgent) {
+    const { uploadIntervalS, windows, healthyS } = args.outage;
+    log(`outage: ${windows} windows of ${uploadIntervalS} s with the receiver down (refused and black hole)`);
+    try {
+      outage = await runOutage({
+        repoRoot,
+        pinning,
+        ourAgent,
+        node: node20,
+        load: LIGHT_LOAD,
+        uploadIntervalS,
+        windows,
+        healthyS,
+        sampleEveryS: 1,
+      });
+    } catch (error) {
+      failures.push(`outage: ${(error as Error).message}`);
+    }
+  }
+
+  const pairs = (name: string): PairResult[] => results.get(name) ?? [];
+  const extra = (name: string): Spread | null => spread(pairs(name).map((pair) => pair.extra_cpu_ms_per_s));
+  const agentPairs = pairs('agent');
+  const figures = {
+    agent_cpu_ms_per_s: extra('agent'),
+    peer_cpu_ms_per_s: extra('peer'),
+    control_cpu_ms_per_s: extra('control'),
+    span_labels_cpu_ms_per_s: extra('span'),
+    p99_latency_ratio: spread(
+      agentPairs.map((pair) => pair.p99_ratio),
+      3
+    ),
+    rss_delta_mb: spread(agentPairs.map((pair) => pair.rss_delta_mb)),
+    upload_kb_per_min: spread(
+      agentPairs.flatMap((pair) => (pair.with.uploads.kb_per_min === null ? [] : [pair.with.uploads.kb_per_min]))
+    ),
+    max_loop_stall_ms: spread(
+      stalls.flatMap((pair) => (pair.busy_gap_max_delta_ms === null ? [] : [pair.busy_gap_max_delta_ms])),
+      3
+    ),
+    outage_rss_growth_mb: outage ? spread(outage.modes.map((mode) => mode.rss_growth_mb)) : null,
+  };
+  const key = (name: keyof typeof figures, pick: 'median' | 'max' = 'median'): number | null =>
+    figures[name]?.[pick] ?? null;
+
+  process.stdout.write(
+    `${JSON.stringify({
+      rate_hz: RATE_HZ,
+      upload_interval_s: UPLOAD_INTERVAL_S,
+      agent_cpu_ms_per_s: key('agent_cpu_ms_per_s'),
+      peer_cpu_ms_per_s: key('peer_cpu_ms_per_s'),
+      control_cpu_ms_per_s: key('control_cpu_ms_per_s'),
+      span_labels_cpu_ms_per_s: key('span_labels_cpu_ms_per_s'),
+      p99_latency_ratio: key('p99_latency_ratio'),
+      rss_delta_mb: key('rss_delta_mb'),
+      upload_kb_per_min: key('upload_kb_per_min'),
+      max_loop_stall_ms: key('max_loop_stall_ms'),
+      // The worse of the two outage kinds (connection refused, black hole).
+      outage_rss_growth_mb: key('outage_rss_growth_mb', 'max'),
+      spread: figures,
+      details: {
+        method: 'same-CPU pairs, extra CPU per wall-second normalised by requests served (see samples/README.md)',
+        window_s: args.windowS,
+        warmup_s: args.warmupS,
+        load: { ...PAIR_LOAD, mix: args.mix },
+        peer_config:
+          '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
+        agent_entry: ourAgent?.label ?? null,
+        node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or tools cache)' : null },
+        agent: summarizeExtras(agentPairs),
+        peer: summarizeExtras(pairs('peer')),
+        span: summarizeExtras(pairs('span')),
+        pairs: [...results.entries()].flatMap(([name, list]) => list.map((pair) => describePair(name, pair))),
+        stall: stalls.map(describeStall),
+        outage: outage ?? null,
+        notes,
+        failures,
+        duration_s: Math.round((Date.now() - started) / 1000),
+      },
+    })}\n`
+  );
+}
+
+function summarizeExtras(list: PairResult[]): Record<string, Spread | null> {
+  return {
+    retained_delta_mb: spread(list.map((pair) => pair.retained_delta_mb)),
+    p99_latency_ratio: spread(
+      list.map((pair) => pair.p99_ratio),
+      3
+    ),
+    rss_delta_mb: spread(list.map((pair) => pair.rss_delta_mb)),
+    upload_kb_per_min: spread(
+      list.flatMap((pair) => (pair.with.uploads.kb_per_min === null ? [] : [pair.with.uploads.kb_per_min]))
+    ),
+  };
+}
+
+function describePair(config: string, pair: PairResult): Record<string, unknown> {
+  const side = (result: PairResult['with']): Record<string, unknown> => ({
+    label: result.label,
+    cpu_ms: result.window.cpu_ms,
+    wall_ms: result.window.wall_ms,
+    requests: result.window.requests_total,
+    cpu_us_per_request: round((result.window.cpu_ms / result.window.requests_total) * 1000, 1),
+    p50_ms: result.load.latency_ms.p50,
+    p99_ms: result.load.latency_ms.p99,
+    load_errors: result.load.errors,
+    rss_mb: result.window.rss_mb,
+    hwm_mb: result.window.hwm_mb,
+    loop_delay_max_ms: result.window.loop_delay_max_ms,
+    uploads: result.uploads.uploads,
+    upload_kb_per_min: result.uploads.kb_per_min === null ? null : round(result.uploads.kb_per_min),
+    exit: result.exit,
+  });
+  return {
+    config,
+    extra_cpu_ms_per_s: round(pair.extra_cpu_ms_per_s),
+    overhead_pct: round(pair.overhead_pct),
+    p99_ratio: round(pair.p99_ratio, 3),
+    rss_delta_mb: round(pair.rss_delta_mb),
+    hwm_delta_mb: round(pair.hwm_delta_mb),
+    retained_delta_mb: round(pair.retained_delta_mb),
+    foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
+    with: side(pair.with),
+    without: side(pair.without),
+  };
+}
+
+function describeStall(pair: PairResult): Record<string, unknown> {
+  return {
+    busy_gap_top_ms: { with: pair.with.window.busy_gap_top_ms, without: pair.without.window.busy_gap_top_ms },
+    loop_delay_max_ms: { with: pair.with.window.loop_delay_max_ms, without: pair.without.window.loop_delay_max_ms },
+    loop_delay_p99_ms: { with: pair.with.window.loop_delay_p99_ms, without: pair.without.window.loop_delay_p99_ms },
+    uploads_in_window: pair.with.uploads.uploads,
+    agent_stats: pair.with.window.agent_stats,
+    foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
+  };
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`${error.stack ?? error.message}\n`);
+  process.exitCode = 1;
+});
