@@ -40,7 +40,7 @@ export default defineConfig([
     // Node code: a dropped promise there is a lost answer or a lost profile.
     files: ['backend/**/*.ts', 'tests/**/*.ts'],
     languageOptions: {
-      parserOptions: { project: ['./backend/tsconfig.json', './tests/tsconfig.json'] },
+      parserOptions: { project: ['./backend/tsconfig.json', './tests/tsconfig.json', './tests/browser/tsconfig.json'] },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -50,5 +50,30 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx}', 'backend/src/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    // The browser host's page side: browser code with the plugin's own TypeScript settings.
+    files: ['tests/browser/host/app/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: ['./tests/browser/host/app/tsconfig.json'] } },
+  },
+  {
+    // The sample apps and the agent are Node code too; node:test's describe/it return promises by design.
+    files: ['samples/**/*.ts', 'agent/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./samples/tsconfig.json', './agent/tsconfig.json'] } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
 ]);

@@ -19,7 +19,10 @@ module.exports = {
       displayName: 'frontend',
       // d3 and friends ship ESM builds as .mjs; transform them like the scaffold's .js files.
       transform: { ...scaffold.transform, '^.+\\.mjs$': scaffold.transform['^.+\\.(t|j)sx?$'] },
-      transformIgnorePatterns: [nodeModulesToTransform(grafanaESModules)],
+      // @grafana/flamegraph pulls in all of d3, whose parts (and their helpers) are ESM-only too.
+      transformIgnorePatterns: [
+        nodeModulesToTransform([...grafanaESModules, 'd3-[a-z-]+', 'internmap', 'delaunator', 'robust-predicates']),
+      ],
     },
     {
       displayName: 'backend',

@@ -1,6 +1,6 @@
-import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
+import React, { lazy, Suspense } from 'react';
 
 const LazyApp = lazy(() => import('./app/App').then((m) => ({ default: m.App })));
 

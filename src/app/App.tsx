@@ -1,14 +1,16 @@
-import React from 'react';
 import { type AppRootProps } from '@grafana/data';
-import { Alert } from '@grafana/ui';
+import React from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
 
-// The Profiles page lands here; until then the app points users at the datasource, which already serves
-// Explore, dashboards and alerting.
+import { PLUGIN_BASE_URL, ROUTES } from '../constants';
+import { ProfilesPage } from '../pages/Profiles/ProfilesPage';
+
+/** The app's routes, relative to /a/emberlabs-profiles-app; everything else goes to the Profiles page. */
 export function App(_props: AppRootProps) {
   return (
-    <Alert severity="info" title="Profiles">
-      Add an “Emberlabs Pyroscope” data source, then query flame graphs, diffs and profile metrics from Explore,
-      dashboards and alert rules.
-    </Alert>
+    <Routes>
+      <Route path={ROUTES.Profiles} element={<ProfilesPage />} />
+      <Route path="*" element={<Navigate to={`${PLUGIN_BASE_URL}/${ROUTES.Profiles}`} replace />} />
+    </Routes>
   );
 }

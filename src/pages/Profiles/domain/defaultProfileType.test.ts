@@ -1,0 +1,28 @@
+import { defaultProfileType } from './defaultProfileType';
+
+const type = (id: string) => ({
+  id,
+  label: id,
+  name: '',
+  sampleType: '',
+  sampleUnit: '',
+  periodType: '',
+  periodUnit: '',
+});
+
+describe('defaultProfileType(types)', () => {
+  it.each([
+    [
+      ['memory:alloc_space:bytes:space:bytes', 'process_cpu:cpu:nanoseconds:cpu:nanoseconds'],
+      'process_cpu:cpu:nanoseconds:cpu:nanoseconds',
+    ],
+    [
+      ['memory:alloc_space:bytes:space:bytes', 'wall:wall:nanoseconds:wall:nanoseconds'],
+      'wall:wall:nanoseconds:wall:nanoseconds',
+    ],
+    [['memory:alloc_space:bytes:space:bytes', 'goroutine:goroutine:count::'], 'memory:alloc_space:bytes:space:bytes'],
+    [[], ''],
+  ])('picks from %j', (ids, expected) => {
+    expect(defaultProfileType(ids.map(type))).toBe(expected);
+  });
+});

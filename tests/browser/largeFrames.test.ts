@@ -1,0 +1,81 @@
+import { type Browser } from 'playwright-core';
+
+import { launchChromium } from './host/launchChromium';
+import { type HostPage, renderHost } from './host/renderHost';
+import { type RunningHost, startHost } from './host/startHost';
+import { canvasColours, topTableRows } from './support/flameGraphDom';
+import { CPU } from './support/recordedData';
+import { deepChainBody, syntheticProfileBody, wideBody } from './support/syntheticFrames';
+
+let host: RunningHost;
+let browser: Browser;
+let opened: HostPage[] = [];
+
+beforeAll(async () => {
+  [host, browser] = await Promise.all([startHost(), launchChromium()]);
+  host.fixtures!.addQuery(query('deep'), deepChainBody(2000));
+  host.fixtures!.addQuery(query('wide'), wideBody(100_000));
+  host.fixtures!.addQuery(query('synthetic'), syntheticProfileBody(16_384));
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map((hostPage) => hostPage.close()));
+  opened = [];
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+function query(service: string) {
+  return { queryType: 'profile', profileTypeId: CPU, labelSelector: `{service_name="${service}"}` };
+}
+
+async function openPanel(service: string, options: Record<string, unknown> = {}) {
+  const hostPage = await renderHost(browser, host, { panel: { queries: [query(service)], options } });
+  opened.push(hostPage);
+  return hostPage;
+}
+
+// No timing assertions: a frame that froze the browser would not get through renderHost's wait and these
+// steps within the test's timeout.
+describe('flame graph panel with very large profiles', () => {
+  it('draws a 2,000-level profile down to the deepest level a canvas can hold and says so', async () => {
+    const { page, errors } = await openPanel('deep', { view: 'flameGraph' });
+    await page
+      .getByText('This profile is 2,000 levels deep; the flame graph shows the first 1,489', { exact: false })
+      .waitFor();
+    const canvasHeight = await page
+      .locator('canvas[data-testid="flameGraph"]')
+      .evaluate((canvas: HTMLCanvasElement) => canvas.height);
+    expect(canvasHeight).toBeLessThanOrEqual(32767);
+
+    await page.getByLabel('Expand all groups').click();
+    await page.locator('canvas[data-testid="flameGraph"]').scrollIntoViewIfNeeded();
+    // Every level of the chain is one full-width bar, the last drawn one too.
+    const lastRow = await page.locator('canvas[data-testid="flameGraph"]').evaluate((canvas: HTMLCanvasElement) => {
+      const y = canvas.height - Math.round(11 * window.devicePixelRatio);
+      return [...canvas.getContext('2d')!.getImageData(Math.floor(canvas.width / 2), y, 1, 1).data];
+    });
+    expect(lastRow[3]).toBe(255);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws a profile of 100,000 functions and lists them in the top table', async () => {
+    const { page, errors } = await openPanel('wide');
+    const rows = await topTableRows(page);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows[0]?.cells[1]).toMatch(/^wide\.function\d+$/);
+    expect((await canvasColours(page, 1)).empty).toBeLessThan(100);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the 16,384-node synthetic profile of the benchmarks', async () => {
+    const { page, errors, state } = await openPanel('synthetic');
+    await page.waitForFunction(() => (window as unknown as { __HOST__: { paintedAt?: number } }).__HOST__.paintedAt);
+    expect((await state()).paintedAt).toBeGreaterThan(0);
+    expect((await topTableRows(page)).length).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+});
