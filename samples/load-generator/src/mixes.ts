@@ -12,15 +12,15 @@ const HEALTH: Omit<MixEntry, 'weight'> = { name: 'health', method: 'GET', path: 
 
 /**
  * Named request mixes. `standard` is the one the README, the tests and the agent benchmark use: per cycle of
- * 100 requests, 44 list pages of 50 trig records, 53 blurs of a 128×128 image, 1 slow report over 7,000 ids
+ * 100 requests, 55 list pages of 50 trig records, 42 blurs of a 128×128 image, 1 slow report over 7,000 ids
  * and 2 health checks. The weights are set so that `convolveImage` takes about half of the app's CPU samples
  * (samples/README.md has the measurement); `light` drops the slow report, whose one long synchronous run
  * would otherwise hide shorter event-loop stalls.
  */
 export const MIXES: Readonly<Record<string, readonly MixEntry[]>> = {
   standard: [
-    { ...TRIGS, weight: 44 },
-    { ...IMAGE, weight: 53 },
+    { ...TRIGS, weight: 55 },
+    { ...IMAGE, weight: 42 },
     { ...SLOW_REPORT, weight: 1 },
     { ...HEALTH, weight: 2 },
   ],

@@ -33,8 +33,10 @@ describe('the standard load mix', () => {
     const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     const profile = JSON.parse(readFileSync(join(profileDir, file!), 'utf8')) as CpuProfile;
     const convolve = functionShare(profile, 'convolveImage', 'processImage');
+    // A calibration guard with a short window, so a wider band than the 40–60 % that
+    // tests/integration/agent.test.ts checks through the agent and Pyroscope over a longer run.
     assert.ok(
-      convolve >= 0.4 && convolve <= 0.6,
+      convolve >= 0.35 && convolve <= 0.65,
       `convolveImage has ${(convolve * 100).toFixed(1)} % of the CPU samples`
     );
     const slow = functionShare(profile, 'findDuplicateIdsSlowly', 'processImage');
