@@ -46,7 +46,11 @@ type QueryBench = {
 const run = promisify(execFile);
 
 async function main(): Promise<void> {
-  const pyroscope = await launchPyroscope({ log: (line) => process.stderr.write(`${line}\n`) });
+  // The bench pushes 30 profiles back to back, faster than Pyroscope's default 4 MB/s ingestion limit.
+  const pyroscope = await launchPyroscope({
+    log: (line) => process.stderr.write(`${line}\n`),
+    extraArgs: ['-distributor.ingestion-rate-limit-mb=64', '-distributor.ingestion-burst-size-mb=64'],
+  });
   const work = mkdtempSync(join(tmpdir(), 'bench-backend-'));
   try {
     const now = Date.now();
