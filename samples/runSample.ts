@@ -103,5 +103,5 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   process.stderr.write(`sample: ${error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });

@@ -15,4 +15,4 @@ const result = spawnSync(binary, ['--import', 'tsx', '--test', '--test-concurren
   cwd: root,
   stdio: 'inherit',
 });
-process.exit(result.status ?? 1);
+process.exit.call(process, result.status ?? 1);

@@ -10,6 +10,6 @@ bundleBackend({ entryPoint: join(root, 'backend/src/main.ts'), outDir: join(root
   (launchers) => console.log(`backend bundled; launchers: ${launchers.map((path) => relative(root, path)).join(', ')}`),
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exit.call(process, 1);
   }
 );

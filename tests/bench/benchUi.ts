@@ -50,5 +50,5 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });

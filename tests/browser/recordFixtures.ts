@@ -81,5 +81,5 @@ function writeJson(file: string, value: unknown): void {
 
 main().catch((error: Error) => {
   process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });

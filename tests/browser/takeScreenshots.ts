@@ -90,5 +90,5 @@ async function takeShot(browser: Browser, host: RunningHost, shot: Shot): Promis
 
 main().catch((error: Error) => {
   process.stderr.write(`${error.stack ?? error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });

@@ -39,7 +39,8 @@ started or called, 2 bad arguments, 130/143 interrupted.
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	quit := os.Exit // exits with run's code once every deferred cleanup in run has happened
+	quit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // usageError marks bad arguments (exit code 2).

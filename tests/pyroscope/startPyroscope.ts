@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   process.stderr.write(`Pyroscope is running with data in ${pyroscope.dataDir}; press Ctrl-C to stop it.\n`);
   const stop = () => {
     pyroscope.stop().then(
-      () => process.exit(0),
-      () => process.exit(1)
+      () => process.exit.call(process, 0),
+      () => process.exit.call(process, 1)
     );
   };
   process.once('SIGINT', stop);
@@ -22,5 +22,5 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   process.stderr.write(`${error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });

@@ -6,7 +6,7 @@ export function installProcessHandlers(logger: Logger): void {
   process.on('uncaughtException', (error) => {
     // State after an uncaught exception is unknown; Grafana starts a fresh process within a second.
     logger.error('uncaught exception, the backend exits', { error: errorMessage(error), stack: error.stack ?? '' });
-    process.exit(1);
+    process.exit.call(process, 1);
   });
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled promise rejection', {
@@ -20,7 +20,7 @@ export function installProcessHandlers(logger: Logger): void {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       // Our pipes to Grafana are closed: Grafana is gone and nobody can reach this process any more.
       if (error.code === 'EPIPE') {
-        process.exit(0);
+        process.exit.call(process, 0);
       }
     });
   }

@@ -29,11 +29,11 @@ export async function runPlugin({ logger, protoTexts, encodeFrame, createHandler
   }
 
   let server: PluginServer | undefined;
-  const exit = (reason: string): void => {
+  const shutDown = (reason: string): void => {
     logger.info('the backend stops', { reason });
-    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit.call(process, 0));
   };
-  process.once('SIGTERM', () => exit('SIGTERM'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
 
   try {
     server = await startPluginServer({
@@ -41,11 +41,12 @@ export async function runPlugin({ logger, protoTexts, encodeFrame, createHandler
       handlers: createHandlers(logger),
       encodeFrame,
       logger,
-      onShutdownRequested: () => exit('Grafana asked the plugin to shut down'),
+      onShutdownRequested: () => shutDown('Grafana asked the plugin to shut down'),
     });
   } catch (error) {
     logger.error('the backend could not start', { error: errorMessage(error) });
-    process.exit(1);
+    process.exit.call(process, 1);
+    return;
   }
   writeHandshake(handshakeLine(server.port));
   logger.info('the backend serves', { address: `127.0.0.1:${server.port}`, pid: process.pid });

@@ -31,10 +31,10 @@ async function main(): Promise<void> {
   }
   const report = await runLoad({ ...args, beforeMeasure, stopSignal });
   process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exit(0);
+  process.exit.call(process, 0);
 }
 
 main().catch((error: Error) => {
   process.stderr.write(`load-generator: ${error.message}\n`);
-  process.exit(2);
+  process.exit.call(process, 2);
 });

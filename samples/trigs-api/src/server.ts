@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       tracing
         .shutdown()
         .catch((error: Error) => process.stderr.write(`trigs-api: span flush failed: ${error.message}\n`))
-        .finally(() => setTimeout(() => process.exit(0), DRAIN_MS).unref());
+        .finally(() => setTimeout(() => process.exit.call(process, 0), DRAIN_MS).unref());
     });
     server.closeIdleConnections();
   };
@@ -51,5 +51,5 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   process.stderr.write(`trigs-api: ${error.message}\n`);
-  process.exit(1);
+  process.exit.call(process, 1);
 });
