@@ -14,7 +14,7 @@ const usersPerRequest = Number(process.env.USERS ?? 600);
 
 // The compiled agent (measureOverhead.ts passes where it built it).
 const agentDist = process.env.AGENT_DIST || path.join(__dirname, '..', 'dist');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const loadAgent = () => require(path.join(agentDist, 'index.js')) as typeof import('../src/index');
 let stopAgent: () => Promise<void> = async () => undefined;
 let spanProcessor: unknown;
@@ -29,7 +29,7 @@ function startVariant(): void {
     spanProcessor = agent.createSpanProcessor();
     stopAgent = agent.stop;
   } else if (variant === 'official') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const Pyroscope = require('@pyroscope/nodejs');
     const sdk = Pyroscope.default ?? Pyroscope;
     sdk.init({
@@ -42,7 +42,7 @@ function startVariant(): void {
     stopAgent = () => sdk.stopWallProfiling() as Promise<void>;
   } else if (variant === 'raw-inspector') {
     // The floor: V8's sampler alone, never stopped, nothing converted.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { Session } = require('node:inspector') as typeof import('node:inspector');
     const session = new Session();
     session.connect();
@@ -54,10 +54,10 @@ function startVariant(): void {
 
 startVariant();
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { NodeTracerProvider } =
   require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const otel = require('@opentelemetry/api') as typeof import('@opentelemetry/api');
 if (spans) {
   const agentApi = spanProcessor ?? loadAgent().createSpanProcessor();

@@ -19,6 +19,8 @@ import {
   type ProfileTypeOption,
   type ProfilesJsonData,
   type ServiceOption,
+  type SpanCpuAnswer,
+  type SpanCpuRequest,
   type VariableQuery,
 } from './types';
 
@@ -74,6 +76,11 @@ export class ProfilesDataSource extends DataSourceWithBackend<ProfileQuery, Prof
   /** Services (`service_name` values) with the profile types each has (resource `services`). */
   getServices(range?: TimeRange, selector = '{}'): Promise<ServiceOption[]> {
     return this.getResource<ServiceOption[]>('services', { ...rangeParams(range), selector });
+  }
+
+  /** The total of each span's samples and of the selector's (resource `span-cpu`, POST). */
+  getSpanCpu(request: SpanCpuRequest): Promise<SpanCpuAnswer> {
+    return this.postResource<SpanCpuAnswer>('span-cpu', request);
   }
 
   /** The merged profile as gzipped pprof (resource `export/pprof`). */

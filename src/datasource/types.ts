@@ -81,6 +81,23 @@ export type ProfileTypeOption = {
 /** A service as the `services` resource answers it. */
 export type ServiceOption = { name: string; profileTypes: ProfileTypeOption[] };
 
+/** The body of POST `span-cpu`: at most 100 span ids (16 hex each), times in epoch ms. */
+export type SpanCpuRequest = {
+  profileTypeId: string;
+  labelSelector: string;
+  from: number;
+  to: number;
+  spanIds: string[];
+};
+
+/** `span-cpu`'s answer: each span's total (request order) and the selector's, over the padded window. */
+export type SpanCpuAnswer = {
+  spans: Array<{ spanId: string; total: number }>;
+  serviceTotal: number;
+  /** The profile type's sample unit, e.g. `nanoseconds`. */
+  unit: string;
+};
+
 export const DEFAULT_MAX_NODES = 16384;
 
 export const DEFAULT_QUERY: Partial<ProfileQuery> = {

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       name: 'span',
       agentSide: { label: 'ours + span profiles (Node 24)', agent: 'ours', tracing: true, node: node24 },
       baselineSide: none('none + tracing (Node 24)', node24, true),
-      pairs: args.pairs,
+      pairs: args.quick ? args.pairs : args.pairs * 2,
     });
   }
 
@@ -209,6 +209,8 @@ async function main(): Promise<void> {
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,
         node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or tools cache)' : null },
+        // The control's memory figures are the method's noise for the agent's.
+        control: summarizeExtras(pairs('control')),
         agent: summarizeExtras(agentPairs),
         peer: summarizeExtras(pairs('peer')),
         span: summarizeExtras(pairs('span')),
@@ -225,12 +227,16 @@ async function main(): Promise<void> {
 
 function summarizeExtras(list: PairResult[]): Record<string, Spread | null> {
   return {
-    retained_delta_mb: spread(list.map((pair) => pair.retained_delta_mb)),
     p99_latency_ratio: spread(
       list.map((pair) => pair.p99_ratio),
       3
     ),
     rss_delta_mb: spread(list.map((pair) => pair.rss_delta_mb)),
+    retained_delta_mb: spread(list.map((pair) => pair.retained_delta_mb)),
+    heap_physical_delta_mb: spread(list.map((pair) => pair.heap_physical_delta_mb)),
+    native_delta_mb: spread(list.map((pair) => pair.native_delta_mb)),
+    rss_under_load_delta_mb: spread(list.map((pair) => pair.rss_under_load_delta_mb)),
+    hwm_delta_mb: spread(list.map((pair) => pair.hwm_delta_mb)),
     upload_kb_per_min: spread(
       list.flatMap((pair) => (pair.with.uploads.kb_per_min === null ? [] : [pair.with.uploads.kb_per_min]))
     ),
@@ -249,6 +255,7 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     load_errors: result.load.errors,
     rss_mb: result.window.rss_mb,
     hwm_mb: result.window.hwm_mb,
+    resting: result.resting,
     loop_delay_max_ms: result.window.loop_delay_max_ms,
     uploads: result.uploads.uploads,
     upload_kb_per_min: result.uploads.kb_per_min === null ? null : round(result.uploads.kb_per_min),
@@ -260,8 +267,11 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     overhead_pct: round(pair.overhead_pct),
     p99_ratio: round(pair.p99_ratio, 3),
     rss_delta_mb: round(pair.rss_delta_mb),
-    hwm_delta_mb: round(pair.hwm_delta_mb),
     retained_delta_mb: round(pair.retained_delta_mb),
+    heap_physical_delta_mb: round(pair.heap_physical_delta_mb),
+    native_delta_mb: round(pair.native_delta_mb),
+    rss_under_load_delta_mb: round(pair.rss_under_load_delta_mb),
+    hwm_delta_mb: round(pair.hwm_delta_mb),
     foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
     with: side(pair.with),
     without: side(pair.without),

@@ -3,7 +3,10 @@
 //                       process) over the median time of the same SelectMergeStacktraces call straight to
 //                       Pyroscope (uncompressed, body read), the two interleaved in one Go process, for a
 //                       16,384-node flame graph in a real Pyroscope; overhead_ratio_with_sdk_decode also
-//                       counts Grafana's own decoding of the Arrow frames, which every backend plugin pays
+//                       counts Grafana's own decoding of the Arrow frames, which every backend plugin pays;
+//                       overhead_ms is the difference of the medians, a fixed cost per query. Top level: a
+//                       service's last 10 minutes (30 large profiles); `one_hour` repeats the figures for the
+//                       Profiles page's default query, a service's last hour of ten-second uploads
 //   convert_1m_nodes_ms median time to turn Pyroscope's binary answer of 1,048,576 nodes into the Arrow
 //                       frame Grafana receives (decode + nested set + Arrow IPC), in this process
 //   concurrent_failures failed answers among 50 simultaneous QueryData calls
@@ -13,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+
+import type { Profile } from 'pprof-format';
 
 import { encodeFrame } from '../../backend/src/arrow/encodeFrame';
 import { flameGraphToFrame } from '../../backend/src/frames/flameGraphToFrame';
@@ -24,6 +29,7 @@ import { launchPyroscope } from '../pyroscope/launchPyroscope';
 import { waitForProfiles } from '../support/pyroscopeDirect';
 import { pushPprof } from '../support/pushFixture';
 import { syntheticPprofs } from '../support/syntheticPprof';
+import { syntheticWindows } from '../support/syntheticWindows';
 
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
 const NODES = 16384;
@@ -45,8 +51,22 @@ type QueryBench = {
 
 const run = promisify(execFile);
 
+/** One query measured through the backend and straight to Pyroscope, interleaved. */
+type Scenario = {
+  service: string;
+  profiles: Profile[];
+  window: { startMs: number; endMs: number };
+};
+
+type ScenarioResult = {
+  nodes: number;
+  distinctNames: number;
+  profilesMerged: number;
+  through: QueryBench;
+};
+
 async function main(): Promise<void> {
-  // The bench pushes 30 profiles back to back, faster than Pyroscope's default 4 MB/s ingestion limit.
+  // The bench pushes hundreds of profiles back to back, faster than Pyroscope's default 4 MB/s ingestion limit.
   const pyroscope = await launchPyroscope({
     log: (line) => process.stderr.write(`${line}\n`),
     extraArgs: ['-distributor.ingestion-rate-limit-mb=64', '-distributor.ingestion-burst-size-mb=64'],
@@ -54,49 +74,51 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-backend-'));
   try {
     const now = Date.now();
-    // What a dashboard asks for: the flame graph of a service's last minutes, here 10 minutes of uploads
-    // (30 profiles). Their call tree has 12^1 + … + 12^4 = 22,620 nodes named from 4,096 functions, so
-    // Pyroscope truncates it to maxNodes. SMALL_INPUT=1 pushes one round only (Pyroscope answers faster;
-    // the backend's share stays the same, since it depends on the answer's size).
-    const rounds = process.env.SMALL_INPUT === '1' ? 1 : 15;
-    for (let round = 0; round < rounds; round++) {
-      for (const profile of syntheticPprofs(12, 4, now - 30000 - round * 40000, 4096)) {
+    const settingsFile = join(work, 'settings.json');
+    writeFileSync(settingsFile, JSON.stringify({ url: pyroscope.url, jsonData: {} }));
+    const directUrl = `${pyroscope.url}/querier.v1.QuerierService/SelectMergeStacktraces`;
+    const tree = { fanout: 12, depth: 4, functionNames: 4096 };
+    // Both call trees have 12^1 + … + 12^4 = 22,620 nodes named from 4,096 functions, so Pyroscope truncates
+    // the answer to maxNodes.
+    // The Profiles page's default query: one service's last hour, 350 ten-second uploads of one process at
+    // 100 Hz (1,000 samples each; Pyroscope accepts nothing older than an hour).
+    const hour: Scenario = {
+      service: 'bench-hour',
+      profiles: syntheticWindows(350, 1000, now, tree),
+      window: { startMs: now - 3600000, endMs: now + 10000 },
+    };
+    // A dashboard's last 10 minutes: 30 large profiles.
+    const tenMinutes: Scenario = {
+      service: 'bench-10m',
+      profiles: Array.from({ length: 15 }, (_, round) =>
+        syntheticPprofs(tree.fanout, tree.depth, now - 30000 - round * 40000, tree.functionNames)
+      ).flat(),
+      window: { startMs: now - 600000, endMs: now + 60000 },
+    };
+    for (const scenario of [hour, tenMinutes]) {
+      for (const profile of scenario.profiles) {
         await pushPprof(pyroscope.url, gzipSync(profile.encode()), {
-          service: 'bench',
+          service: scenario.service,
           timeMs: Number(BigInt(profile.timeNanos) / 1_000_000n),
         });
       }
+      const selector = `{service_name="${scenario.service}"}`;
+      await waitForProfiles(pyroscope.url, CPU, selector, scenario.window.startMs, scenario.window.endMs);
     }
-    const window = { startMs: now - 600000, endMs: now + 60000 };
-    await waitForProfiles(pyroscope.url, CPU, '{service_name="bench"}', window.startMs, window.endMs);
 
-    const request = encodeSelectMergeStacktraces({
-      profileTypeId: CPU,
-      labelSelector: '{service_name="bench"}',
-      window,
-      maxNodes: NODES,
-    });
-    const requestFile = join(work, 'request.bin');
-    writeFileSync(requestFile, request);
-    const directUrl = `${pyroscope.url}/querier.v1.QuerierService/SelectMergeStacktraces`;
-    const answer = await fetch(directUrl, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/proto', 'Connect-Protocol-Version': '1', 'Accept-Encoding': 'identity' },
-      body: request,
-    });
-    const graph = decodeFlameGraph(Buffer.from(await answer.arrayBuffer()));
-    const nodes = graph.levels.reduce((sum, level) => sum + level.length / 4, 0);
-
-    const settingsFile = join(work, 'settings.json');
-    writeFileSync(settingsFile, JSON.stringify({ url: pyroscope.url, jsonData: {} }));
-    const query = JSON.stringify({
-      refId: 'A',
-      queryType: 'profile',
-      profileTypeId: CPU,
-      labelSelector: '{service_name="bench"}',
-      maxNodes: NODES,
-    });
-    const bench = async (runs: number, concurrency: number, extra: string[] = []): Promise<QueryBench> => {
+    const bench = async (
+      scenario: Scenario,
+      runs: number,
+      concurrency: number,
+      direct: boolean
+    ): Promise<QueryBench> => {
+      const query = JSON.stringify({
+        refId: 'A',
+        queryType: 'profile',
+        profileTypeId: CPU,
+        labelSelector: `{service_name="${scenario.service}"}`,
+        maxNodes: NODES,
+      });
       const args = [
         'query-bench',
         '--settings',
@@ -104,49 +126,59 @@ async function main(): Promise<void> {
         '--query',
         query,
         '--from',
-        String(window.startMs),
+        String(scenario.window.startMs),
         '--to',
-        String(window.endMs),
+        String(scenario.window.endMs),
+        '--runs',
+        String(runs),
+        '--concurrency',
+        String(concurrency),
       ];
-      const { stdout } = await run(
-        'bash',
-        [
-          join(repoRoot, 'tests', 'grafana-client', 'run.sh'),
-          ...args,
-          '--runs',
-          String(runs),
-          '--concurrency',
-          String(concurrency),
-          ...extra,
-        ],
-        {
-          cwd: repoRoot,
-          maxBuffer: 64 * 1024 * 1024,
-        }
-      );
+      if (direct) {
+        const requestFile = join(work, `${scenario.service}.bin`);
+        writeFileSync(requestFile, directRequest(scenario));
+        args.push('--direct', directUrl, '--direct-body', requestFile);
+      }
+      const { stdout } = await run('bash', [join(repoRoot, 'tests', 'grafana-client', 'run.sh'), ...args], {
+        cwd: repoRoot,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return JSON.parse(stdout) as QueryBench;
     };
-    await bench(3, 1); // warm the plugin path (first start, JIT) before measuring
-    // Direct and through-the-backend calls alternate in one Go process, so machine-speed drift hits both.
-    const through = await bench(RUNS, 1, ['--direct', directUrl, '--direct-body', requestFile]);
-    const concurrent = await bench(50, 50);
+    const measure = async (scenario: Scenario): Promise<ScenarioResult> => {
+      const answer = await fetch(directUrl, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/proto',
+          'Connect-Protocol-Version': '1',
+          'Accept-Encoding': 'identity',
+        },
+        body: directRequest(scenario),
+      });
+      const graph = decodeFlameGraph(Buffer.from(await answer.arrayBuffer()));
+      await bench(scenario, 3, 1, false); // warm the plugin path (first start, JIT) before measuring
+      // Direct and through-the-backend calls alternate in one Go process, so machine-speed drift hits both.
+      return {
+        nodes: graph.levels.reduce((sum, level) => sum + level.length / 4, 0),
+        distinctNames: graph.names.length,
+        profilesMerged: scenario.profiles.length,
+        through: await bench(scenario, RUNS, 1, true),
+      };
+    };
+    const short = await measure(tenMinutes);
+    const hourly = await measure(hour);
+    const concurrent = await bench(tenMinutes, 50, 50, false);
 
     const convert = convertOneMillionNodes();
-    const pyroscopeMs = through.directMedianMs;
     process.stdout.write(
       `${JSON.stringify({
-        nodes,
-        distinct_names: graph.names.length,
-        profiles_merged: rounds * 2,
-        pyroscope_ms: round(pyroscopeMs),
-        backend_ms: round(through.rpcMedianMs),
-        overhead_ratio: round(through.rpcMedianMs / pyroscopeMs, 3),
-        backend_with_sdk_decode_ms: round(through.medianMs),
-        overhead_ratio_with_sdk_decode: round(through.medianMs / pyroscopeMs, 3),
+        nodes: short.nodes,
+        distinct_names: short.distinctNames,
+        profiles_merged: short.profilesMerged,
+        ...overhead(short.through),
         runs: RUNS,
-        pyroscope_ms_spread: [round(Math.min(...through.directTimesMs)), round(Math.max(...through.directTimesMs))],
-        backend_ms_spread: [round(Math.min(...through.rpcTimesMs)), round(Math.max(...through.rpcTimesMs))],
-        backend_failures: through.failures,
+        backend_failures: short.through.failures + hourly.through.failures,
+        one_hour: { nodes: hourly.nodes, profiles_merged: hourly.profilesMerged, ...overhead(hourly.through) },
         convert_1m_nodes_ms: convert.totalMs,
         convert_1m_nodes_breakdown_ms: convert.breakdown,
         concurrent: 50,
@@ -158,6 +190,30 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     await pyroscope.stop();
   }
+}
+
+function directRequest({ service, window }: Scenario): Uint8Array {
+  return encodeSelectMergeStacktraces({
+    profileTypeId: CPU,
+    labelSelector: `{service_name="${service}"}`,
+    window,
+    maxNodes: NODES,
+  });
+}
+
+/** The backend's figures against Pyroscope's own, from one interleaved run. */
+function overhead(through: QueryBench): Record<string, number | number[]> {
+  const pyroscopeMs = through.directMedianMs;
+  return {
+    pyroscope_ms: round(pyroscopeMs),
+    backend_ms: round(through.rpcMedianMs),
+    overhead_ms: round(through.rpcMedianMs - pyroscopeMs),
+    overhead_ratio: round(through.rpcMedianMs / pyroscopeMs, 3),
+    backend_with_sdk_decode_ms: round(through.medianMs),
+    overhead_ratio_with_sdk_decode: round(through.medianMs / pyroscopeMs, 3),
+    pyroscope_ms_spread: [round(Math.min(...through.directTimesMs)), round(Math.max(...through.directTimesMs))],
+    backend_ms_spread: [round(Math.min(...through.rpcTimesMs)), round(Math.max(...through.rpcTimesMs))],
+  };
 }
 
 function convertOneMillionNodes(): {

@@ -1,55 +1,22 @@
-import { type Browser } from 'playwright-core';
-
-import { column, labels } from '../support/grafanaClient';
-import { launchChromium } from './host/launchChromium';
-import { type HostPage, renderHost } from './host/renderHost';
-import { type RunningHost, startHost } from './host/startHost';
-import { canvasColours, searchFunctions, topTableHeaders, topTableRow } from './support/flameGraphDom';
-import { readFixture } from './support/readFixture';
+import { diffRowOf } from './support/diffRowOf';
+import { canvasColours, searchFunctions, topTableHeaders } from './support/flameGraphDom';
+import { diffSideTotals } from './support/readFixture';
 import { RECORDED_QUERIES } from './support/recordedData';
+import { useBrowserHost } from './support/useBrowserHost';
 
-let host: RunningHost;
-let browser: Browser;
-let opened: HostPage[] = [];
+const browserHost = useBrowserHost();
 
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startHost(), launchChromium()]);
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((hostPage) => hostPage.close()));
-  opened = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-async function openDiff(options: Record<string, unknown> = {}, width = 1400) {
-  const hostPage = await renderHost(browser, host, {
+function openDiff(options: Record<string, unknown> = {}, width = 1400) {
+  return browserHost.open({
     viewport: { width: width + 40, height: 900 },
     panel: { queries: [RECORDED_QUERIES['diff-checkout-cpu-versions']], options, width, height: 700 },
   });
-  opened.push(hostPage);
-  return hostPage;
 }
 
-/** Total time of a function on each side of the recorded diff, as the top table sums it. */
-function sideTotals(symbol: string): { baseline: number; comparison: number } {
-  const frame = readFixture('diff-checkout-cpu-versions').response.results.A!.frames![0]!;
-  const [values, valuesRight] = [column<number>(frame, 'value'), column<number>(frame, 'valueRight')];
-  const rows = labels(frame).flatMap((label, row) => (label === symbol ? [row] : []));
-  return {
-    baseline: rows.reduce((sum, row) => sum + values[row]!, 0),
-    comparison: rows.reduce((sum, row) => sum + valuesRight[row]!, 0),
-  };
-}
+const sideTotals = (symbol: string) => diffSideTotals('diff-checkout-cpu-versions', symbol);
 
 /** A panel width at which runtime.kevent's bar is over Grafana's 10 px mute threshold in both colourings. */
 const WIDE = 2200;
-const isRed = ([r, g]: number[]) => r! > g! + 60;
-const isGreen = ([r, g]: number[]) => g! > r! + 10;
 const percent = (text: string) => Number(text.replace(/[^\d.+-]/g, ''));
 
 describe('diff flame graph panel: checkout 1.0 (baseline) against 1.1 (comparison)', () => {
@@ -67,10 +34,7 @@ describe('diff flame graph panel: checkout 1.0 (baseline) against 1.1 (compariso
   describe.each(['relative', 'absolute'])('in %s colouring', (diffColouring) => {
     it('marks runtime.memmove, only in 1.1, as new and red', async () => {
       const { page } = await openDiff({ diffColouring });
-      await searchFunctions(page, '^runtime\\.memmove$');
-      const row = await topTableRow(page, 'runtime.memmove');
-      expect(row?.cells[4]).toBe('new');
-      expect(isRed(row!.colors[4]!)).toBe(true);
+      expect(await diffRowOf(page, 'runtime.memmove')).toEqual({ change: 'new', colour: 'red' });
       const colours = await canvasColours(page);
       expect(colours.red).toBeGreaterThan(0);
       expect(colours.green).toBe(0);
@@ -78,10 +42,7 @@ describe('diff flame graph panel: checkout 1.0 (baseline) against 1.1 (compariso
 
     it('marks runtime.kevent, only in 1.0, as removed and green', async () => {
       const { page } = await openDiff({ diffColouring });
-      await searchFunctions(page, '^runtime\\.kevent$');
-      const row = await topTableRow(page, 'runtime.kevent');
-      expect(row?.cells[4]).toBe('removed');
-      expect(isGreen(row!.colors[4]!)).toBe(true);
+      expect(await diffRowOf(page, 'runtime.kevent')).toEqual({ change: 'removed', colour: 'green' });
 
       // Its bar is under 1 % of the width (Grafana mutes bars under 10 px) at the end of a call chain that
       // Grafana collapses into one bar: look at a wide flame graph with its groups expanded.
@@ -100,10 +61,9 @@ describe('diff flame graph panel: checkout 1.0 (baseline) against 1.1 (compariso
     expect(comparison / total.comparison).toBeLessThan(baseline / total.baseline);
 
     const { page } = await openDiff({ diffColouring: 'relative' });
-    await searchFunctions(page, '^main\\.fastFunction$');
-    const row = await topTableRow(page, 'main.fastFunction');
-    expect(percent(row!.cells[4]!)).toBeLessThan(0);
-    expect(isGreen(row!.colors[4]!)).toBe(true);
+    const row = await diffRowOf(page, 'main.fastFunction');
+    expect(percent(row.change!)).toBeLessThan(0);
+    expect(row.colour).toBe('green');
     const colours = await canvasColours(page);
     expect(colours.green).toBeGreaterThan(colours.red);
   });
@@ -112,10 +72,9 @@ describe('diff flame graph panel: checkout 1.0 (baseline) against 1.1 (compariso
     const { baseline, comparison } = sideTotals('main.fastFunction');
     const { page } = await openDiff({ diffColouring: 'absolute' });
     expect(await page.getByTestId('diff-totals').innerText()).toContain('absolute colours');
-    await searchFunctions(page, '^main\\.fastFunction$');
-    const row = await topTableRow(page, 'main.fastFunction');
-    expect(percent(row!.cells[4]!)).toBeCloseTo(((comparison - baseline) / baseline) * 100, 0);
-    expect(isRed(row!.colors[4]!)).toBe(true);
+    const row = await diffRowOf(page, 'main.fastFunction');
+    expect(percent(row.change!)).toBeCloseTo(((comparison - baseline) / baseline) * 100, 0);
+    expect(row.colour).toBe('red');
     const colours = await canvasColours(page);
     expect(colours.red).toBeGreaterThan(colours.green);
   });

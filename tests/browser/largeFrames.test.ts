@@ -1,41 +1,23 @@
-import { type Browser } from 'playwright-core';
-
-import { launchChromium } from './host/launchChromium';
-import { type HostPage, renderHost } from './host/renderHost';
-import { type RunningHost, startHost } from './host/startHost';
 import { canvasColours, topTableRows } from './support/flameGraphDom';
 import { CPU } from './support/recordedData';
 import { deepChainBody, syntheticProfileBody, wideBody } from './support/syntheticFrames';
+import { useBrowserHost } from './support/useBrowserHost';
 
-let host: RunningHost;
-let browser: Browser;
-let opened: HostPage[] = [];
+const browserHost = useBrowserHost();
 
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startHost(), launchChromium()]);
-  host.fixtures!.addQuery(query('deep'), deepChainBody(2000));
-  host.fixtures!.addQuery(query('wide'), wideBody(100_000));
-  host.fixtures!.addQuery(query('synthetic'), syntheticProfileBody(16_384));
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((hostPage) => hostPage.close()));
-  opened = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+beforeAll(() => {
+  const fixtures = browserHost.host().fixtures!;
+  fixtures.addQuery(query('deep'), deepChainBody(2000));
+  fixtures.addQuery(query('wide'), wideBody(100_000));
+  fixtures.addQuery(query('synthetic'), syntheticProfileBody(16_384));
 });
 
 function query(service: string) {
   return { queryType: 'profile', profileTypeId: CPU, labelSelector: `{service_name="${service}"}` };
 }
 
-async function openPanel(service: string, options: Record<string, unknown> = {}) {
-  const hostPage = await renderHost(browser, host, { panel: { queries: [query(service)], options } });
-  opened.push(hostPage);
-  return hostPage;
+function openPanel(service: string, options: Record<string, unknown> = {}) {
+  return browserHost.open({ panel: { queries: [query(service)], options } });
 }
 
 // No timing assertions: a frame that froze the browser would not get through renderHost's wait and these

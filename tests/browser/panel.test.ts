@@ -1,43 +1,18 @@
-import { type Browser } from 'playwright-core';
-
-import { launchChromium } from './host/launchChromium';
-import { type HostPage, renderHost } from './host/renderHost';
-import { type RunningHost, startHost } from './host/startHost';
-import { canvasColours, rootPixel, searchFunctions, topTableHeaders, topTableRows } from './support/flameGraphDom';
-import { readFixture, selfByFunction } from './support/readFixture';
+import { canvasColours, rootPixel, searchAndRead, topTableHeaders, topTableRows } from './support/flameGraphDom';
+import { hottestFunctions, rootValue } from './support/readFixture';
 import { RECORDED_QUERIES } from './support/recordedData';
+import { useBrowserHost } from './support/useBrowserHost';
 
-let host: RunningHost;
-let browser: Browser;
-let opened: HostPage[] = [];
+const browserHost = useBrowserHost();
 
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startHost(), launchChromium()]);
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((hostPage) => hostPage.close()));
-  opened = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-async function openPanel(queries: Array<Record<string, unknown>>, options: Record<string, unknown> = {}) {
-  const hostPage = await renderHost(browser, host, { panel: { queries, options, width: 1200, height: 600 } });
-  opened.push(hostPage);
-  return hostPage;
+function openPanel(queries: Array<Record<string, unknown>>, options: Record<string, unknown> = {}) {
+  return browserHost.open({ panel: { queries, options, width: 1200, height: 600 } });
 }
-
-const hottest = (fixture: Parameters<typeof selfByFunction>[0]) =>
-  [...selfByFunction(fixture).entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
 describe('flame graph panel with a recorded Go CPU profile', () => {
   it('lists the hottest function first and draws the flame graph', async () => {
     const { page, errors, state } = await openPanel([RECORDED_QUERIES['profile-checkout-cpu']]);
-    expect(hottest('profile-checkout-cpu')).toBe('main.work');
+    expect(hottestFunctions('profile-checkout-cpu', 1)).toEqual(['main.work']);
 
     expect(await topTableHeaders(page)).toEqual(['', 'Symbol', 'Self', 'Total']);
     const [first] = await topTableRows(page);
@@ -55,7 +30,7 @@ describe('flame graph panel with a recorded Go CPU profile', () => {
     const canvas = page.locator('canvas[data-testid="flameGraph"]');
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 11);
-    const root = readFixture('profile-checkout-cpu').response.results.A!.frames![0]!.data.values[2]![0] as number;
+    const root = rootValue('profile-checkout-cpu');
     const tooltip = page.getByText('Total:', { exact: false });
     await tooltip.waitFor();
     expect(await tooltip.innerText()).toContain(`Total: ${(root / 1e9).toFixed(1)} s (100%)`);
@@ -63,17 +38,12 @@ describe('flame graph panel with a recorded Go CPU profile', () => {
 
   it('highlights the functions a search matches and mutes the rest', async () => {
     const { page } = await openPanel([RECORDED_QUERIES['profile-checkout-cpu']]);
-    const rootBefore = await rootPixel(page);
 
-    await searchFunctions(page, 'memmove');
+    const result = await searchAndRead(page, 'memmove');
 
-    const rows = await topTableRows(page);
-    expect(rows.map((row) => row.cells[1])).toEqual(['runtime.memmove']);
-    const rootAfter = await rootPixel(page);
-    expect(rootAfter).not.toEqual(rootBefore);
-    expect(Math.max(...rootAfter.slice(0, 3)) - Math.min(...rootAfter.slice(0, 3))).toBeLessThan(24);
-    const colours = await canvasColours(page);
-    expect(colours.red + colours.green + colours.blue + colours.other).toBeGreaterThan(0);
+    expect(result.symbols).toEqual(['runtime.memmove']);
+    expect(result.rootMuted).toBe(true);
+    expect(result.colouredPixels).toBeGreaterThan(0);
   });
 
   it.each([

@@ -6,8 +6,9 @@ import { grafanaClient, type GrafanaSettings, queryThroughGrafana } from '../sup
 import { pyroscopeSelfByFunction, waitForProfiles } from '../support/pyroscopeDirect';
 import { pushFixture } from '../support/pushFixture';
 import { FIXTURE_DIR, type QueryFixture, RESOURCES_FILE, type ResourceFixture } from './support/fixtureFiles';
-import { PUSHES, RECORDED_QUERIES, RECORDED_RESOURCES } from './support/recordedData';
+import { PUSHES, RECORDED_QUERIES, RECORDED_RESOURCES, RECORDED_SPAN_MS } from './support/recordedData';
 import { resourceKey } from './host/resourceKey';
+import { shiftComparison } from './host/shiftComparison';
 
 const MINUTE_MS = 60_000;
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
         timeMs: now - push.minutesAgo * MINUTE_MS,
       });
     }
-    const fromMs = now - 60 * MINUTE_MS;
+    const fromMs = now - RECORDED_SPAN_MS;
     const toMs = now;
     for (const push of PUSHES) {
       await waitForProfiles(pyroscope.url, push.profileTypeId, `{service_name="${push.service}"}`, fromMs, toMs);
@@ -39,9 +40,11 @@ async function main(): Promise<void> {
     const settings: GrafanaSettings = { url: pyroscope.url, jsonData: {} };
     mkdirSync(FIXTURE_DIR, { recursive: true });
 
-    for (const [name, query] of Object.entries(RECORDED_QUERIES)) {
-      const response = await queryThroughGrafana(settings, { refId: 'A', ...query }, fromMs, toMs);
-      const fixture: QueryFixture = { query: { refId: 'A', ...query }, fromMs, toMs, response };
+    for (const [name, recorded] of Object.entries(RECORDED_QUERIES)) {
+      // A diff's comparison range is relative to the recording's end there; the backend needs it absolute.
+      const query = { refId: 'A', ...shiftComparison(recorded, toMs) };
+      const response = await queryThroughGrafana(settings, query, fromMs, toMs);
+      const fixture: QueryFixture = { query, fromMs, toMs, response };
       writeJson(`${name}.json`, fixture);
     }
 

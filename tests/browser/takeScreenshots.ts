@@ -5,12 +5,22 @@ import { type Browser } from 'playwright-core';
 import { launchChromium } from './host/launchChromium';
 import { type RenderOptions, renderHost } from './host/renderHost';
 import { type RunningHost, startHost } from './host/startHost';
+import { checkoutDiffRoute } from './support/checkoutDiffRoute';
+import { PROFILES_PATH } from './support/profilesRoute';
 import { RECORDED_QUERIES } from './support/recordedData';
+import { addSpanFixture, readSpanFixture } from './support/spanFixture';
 
 const REPO = join(__dirname, '..', '..');
 const OUT = join(REPO, 'docs', 'screenshots');
 
-type Shot = { file: string; options: RenderOptions; /** Only this element, else the window. */ element?: string };
+type Shot = {
+  file: string;
+  options: RenderOptions;
+  /** Only this element, else the window. */
+  element?: string;
+  /** Answers the shot needs beyond the default fixtures (added just before it: they may replace some). */
+  prepare?: (host: RunningHost) => void;
+};
 
 const SHOTS: Shot[] = [
   {
@@ -50,18 +60,33 @@ const SHOTS: Shot[] = [
     element: '[aria-label="Query editor row A"]',
     options: { queryEditor: { query: { refId: 'A', ...RECORDED_QUERIES['profile-checkout-cpu'] } } },
   },
-  { file: 'page.png', options: { route: '/a/emberlabs-profiles-app/profiles' } },
+  { file: 'page.png', options: { route: PROFILES_PATH } },
+  {
+    file: 'page-diff.png',
+    options: {
+      // checkout 1.0 against 1.1 on the page: both sides' selections and metrics over the diff flame graph.
+      route: checkoutDiffRoute(),
+      viewport: { width: 1480, height: 1300 },
+    },
+  },
+  {
+    file: 'trace-link.png',
+    options: { route: readSpanFixture().route, viewport: { width: 1480, height: 1480 } },
+    prepare: (host) => addSpanFixture(host.fixtures!),
+  },
 ];
 
 /**
- * `npm run screenshots`: PNGs of the panel (single and diff), the query editor and the Profiles page into
- * docs/screenshots/, rendered by the browser host from the recorded fixtures in Grafana's dark theme.
+ * `npm run screenshots`: PNGs of the panel (single and diff), the query editor and the Profiles page (single
+ * and diff) into docs/screenshots/, rendered by the browser host from the recorded fixtures in Grafana's
+ * dark theme.
  */
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const [host, browser] = await Promise.all([startHost(), launchChromium()]);
   try {
     for (const shot of SHOTS) {
+      shot.prepare?.(host);
       await takeShot(browser, host, shot);
     }
   } finally {

@@ -64,7 +64,7 @@ describe("profile query through Grafana's client", () => {
     // The label is an enum over Pyroscope's names, as in Grafana's own Pyroscope datasource.
     expect(frame!.schema.fields.map((f) => [f.name, f.type, f.typeInfo?.frame])).toEqual([
       ['label', 'enum', 'enum'],
-      ['level', 'number', 'int64'],
+      ['level', 'number', 'uint16'],
       ['value', 'number', 'int64'],
       ['self', 'number', 'int64'],
     ]);

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { stopChild } from './stopChild';
+
 export type SampleApp = { url: string; stderr(): string; stop(): Promise<void> };
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -31,19 +33,7 @@ export function startSampleApp(
   });
   const errLines: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => errLines.push(line));
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        done();
-        return;
-      }
-      const kill = setTimeout(() => child.kill('SIGKILL'), 15000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        done();
-      });
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopChild(child, 15000);
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       void stop();

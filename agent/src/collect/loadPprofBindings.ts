@@ -27,11 +27,19 @@ export type PprofBindings = {
 /**
  * Loads the native time profiler alone (not the package's index, which also loads its heap profiler and
  * source-map support), if this runtime can label samples exactly: AsyncContextFrame must be on, because
- * the profiler reads the sample's context from it.
+ * the profiler reads the sample's context from it. Runtimes older than AsyncContextFrame (Node < 22.7) are
+ * turned down before anything is loaded: asking the addon would map it and its native state into a process
+ * that then profiles with the inspector anyway.
  */
-export function loadPprofBindings(): { ok: true; bindings: PprofBindings } | { ok: false; reason: string } {
+export function loadPprofBindings(
+  nodeVersion: string = process.versions.node
+): { ok: true; bindings: PprofBindings } | { ok: false; reason: string } {
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 7)) {
+    return { ok: false, reason: `Node ${nodeVersion} has no AsyncContextFrame (Node 22.7+)` };
+  }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const frame = require('@datadog/pprof/out/src/async-context-frame') as {
       isAsyncContextFrameActive(): boolean;
       asyncContextFrameHint(): string;
@@ -39,7 +47,7 @@ export function loadPprofBindings(): { ok: true; bindings: PprofBindings } | { o
     if (!frame.isAsyncContextFrameActive()) {
       return { ok: false, reason: `AsyncContextFrame is off: ${frame.asyncContextFrameHint()}` };
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const bindings = require('@datadog/pprof/out/src/time-profiler-bindings') as PprofBindings;
     return { ok: true, bindings };
   } catch (error) {

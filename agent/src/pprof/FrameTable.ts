@@ -12,6 +12,8 @@ const MAX_FRAMES = 100_000;
  */
 export class FrameTable {
   private readonly byScript = new Map<string | number, Map<string | number, number>>();
+  /** One shortened path per script URL, shared by its frames (thousands of frames, a few hundred files). */
+  private readonly files = new Map<string, string>();
   private frames: Frame[] = [{ name: '', file: '', line: 0 }];
 
   constructor(private readonly cwd: string = process.cwd()) {}
@@ -25,6 +27,7 @@ export class FrameTable {
   trim(): void {
     if (this.frames.length > MAX_FRAMES) {
       this.byScript.clear();
+      this.files.clear();
       this.frames = [{ name: '', file: '', line: 0 }];
     }
   }
@@ -50,7 +53,11 @@ export class FrameTable {
   }
 
   private describe(name: string, url: string, line: number, column: number): Frame {
-    const file = this.shortFile(url);
+    let file = this.files.get(url);
+    if (file === undefined) {
+      file = this.shortFile(url);
+      this.files.set(url, file);
+    }
     if (name !== '') {
       return { name, file, line };
     }

@@ -1,15 +1,7 @@
-import {
-  Function as PprofFunction,
-  Label,
-  Line,
-  Location,
-  Profile,
-  Sample,
-  StringTable,
-  ValueType,
-} from 'pprof-format';
+import { Function as PprofFunction, Line, Location, Profile, StringTable, ValueType } from 'pprof-format';
 import type { FlatProfile } from './FlatProfile';
 import type { FrameTable } from './FrameTable';
+import { SampleSection } from './SampleSection';
 import { STEP, type Steps } from './runSteps';
 
 /**
@@ -27,45 +19,43 @@ export function* encodeCpuProfile(flat: FlatProfile, frames: FrameTable): Steps<
   ];
 
   const used = new Set<number>();
-  // Leaf first, up to the root; frame 0 (the root) and -1 (never reached) are not emitted.
-  const pathOf = (node: number): number[] => {
-    const path: number[] = [];
-    for (let cursor = node; cursor >= 0; cursor = flat.nodeParent[cursor]!) {
-      const frame = flat.nodeFrame[cursor]!;
-      if (frame > 0) {
-        path.push(frame);
-        used.add(frame);
+  const section = new SampleSection();
+  // Leaf first, up to the root; frame 0 (the root) and -1 (never reached) are not emitted. Encoded once per
+  // node and shared by its samples (with span labels a node has one sample per request that hit it); -1 for
+  // a node with no frame to emit.
+  const stackOf = new Map<number, number>();
+  const stackIndex = (node: number): number => {
+    let stack = stackOf.get(node);
+    if (stack === undefined) {
+      const path: number[] = [];
+      for (let cursor = node; cursor >= 0; cursor = flat.nodeParent[cursor]!) {
+        const frame = flat.nodeFrame[cursor]!;
+        if (frame > 0) {
+          path.push(frame);
+          used.add(frame);
+        }
       }
+      stack = path.length === 0 ? -1 : section.addStack(path);
+      stackOf.set(node, stack);
     }
-    return path;
+    return stack;
   };
 
-  const labelSets: Label[][] = [];
   for (let i = 0; i < flat.labelSets.length; i++) {
     if (i % STEP === STEP - 1) {
       yield;
     }
-    labelSets.push(
-      flat.labelSets[i]!.map(([key, value]) => new Label({ key: strings.dedup(key), str: strings.dedup(value) }))
-    );
+    section.addLabelSet(flat.labelSets[i]!.flatMap(([key, value]) => [strings.dedup(key), strings.dedup(value)]));
   }
 
-  const sample: Sample[] = [];
   for (let i = 0; i < flat.sampleNode.length; i++) {
     if (i % STEP === STEP - 1) {
       yield;
     }
-    const locationId = pathOf(flat.sampleNode[i]!);
-    if (locationId.length === 0) {
-      continue;
+    const stack = stackIndex(flat.sampleNode[i]!);
+    if (stack >= 0) {
+      section.addSample(stack, flat.sampleLabelSet[i]!, flat.sampleCount[i]!, Math.round(flat.sampleNanos[i]!));
     }
-    sample.push(
-      new Sample({
-        locationId,
-        value: [flat.sampleCount[i]!, Math.round(flat.sampleNanos[i]!)],
-        label: labelSets[flat.sampleLabelSet[i]!] ?? [],
-      })
-    );
   }
 
   const location: Location[] = [];
@@ -87,7 +77,6 @@ export function* encodeCpuProfile(flat: FlatProfile, frames: FrameTable): Steps<
   yield;
   const profile = new Profile({
     sampleType,
-    sample,
     location,
     function: fn,
     stringTable: strings,
@@ -98,10 +87,10 @@ export function* encodeCpuProfile(flat: FlatProfile, frames: FrameTable): Steps<
   });
   // Section by section, as pprof-format's own encodeAsync does, so no single step encodes it all.
   yield;
-  const buffer = new Uint8Array(profile.length);
+  const buffer = new Uint8Array(profile.length + section.byteLength);
   yield;
   let offset = profile._encodeSampleTypesToBuffer(buffer, 0);
-  offset = profile._encodeSamplesToBuffer(buffer, offset);
+  offset = section.writeTo(buffer, offset);
   yield;
   offset = profile._encodeMappingsToBuffer(buffer, offset);
   offset = profile._encodeLocationsToBuffer(buffer, offset);

@@ -2,6 +2,7 @@ import { activeSink } from '../labels/activeSink';
 import type { LabelContext } from '../labels/LabelContext';
 import { currentLabelContext, labelStorage } from '../labels/labelStorage';
 import { mergeLabels } from '../labels/mergeLabels';
+import type { LabelPairs } from '../pprof/FlatProfile';
 
 /** The span attribute Tempo looks for to offer "Profiles for this span". */
 export const PROFILE_ID_ATTRIBUTE = 'pyroscope.profile.id';
@@ -43,14 +44,17 @@ export class PyroscopeSpanProcessor {
       }
       const spanId = spanContext.spanId;
       span.setAttribute(PROFILE_ID_ATTRIBUTE, spanId);
-      const labels: Record<string, string> = { span_id: spanId };
+      const labels: LabelPairs = [['span_id', spanId]];
       if (typeof span.name === 'string' && span.name !== '') {
-        labels.span_name = span.name;
+        labels.push(['span_name', span.name]);
       }
       // A root span is nobody's child: it keeps enclosing withLabels labels but not another span's, and has
-      // no parent scope (two roots started from one function, e.g. Promise.all, must not nest).
+      // no parent scope (two roots started from one function, e.g. Promise.all, must not nest). Most roots
+      // inherit nothing, and their pairs are sorted already: merging would only cost a Map and a sort.
       const inherited = currentLabelContext()?.pairs.filter(([key]) => !SPAN_LABELS.has(key));
-      const context = sink.open(mergeLabels(inherited, labels), undefined);
+      const pairs =
+        inherited === undefined || inherited.length === 0 ? labels : mergeLabels(inherited, Object.fromEntries(labels));
+      const context = sink.open(pairs, undefined);
       this.contexts.set(span, context);
       // The span's code runs from here on (the instrumentation activates the span right after starting it);
       // everything it schedules inherits this context.
@@ -85,7 +89,7 @@ export class PyroscopeSpanProcessor {
   private isLocalRoot(parentContext: unknown): boolean {
     if (this.api === undefined) {
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         this.api = require('@opentelemetry/api') as OtelApi;
       } catch {
         this.api = null;

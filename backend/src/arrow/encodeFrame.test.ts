@@ -126,6 +126,15 @@ describe('encodeFrame', () => {
     }
   });
 
+  it('writes a uint16 as Arrow Uint16 with tstype number', () => {
+    const table = tableFromIPC(
+      encodeFrame({ name: 'u', refId: 'A', fields: [{ name: 'level', type: 'uint16', values: [0, 1, 65535] }] })
+    );
+    expect(table.schema.fields[0]!.type).toEqual(expect.objectContaining({ bitWidth: 16, isSigned: false }));
+    expect(Object.fromEntries(table.schema.fields[0]!.metadata)).toEqual({ tstype: 'number' });
+    expect(Array.from(table.getChild('level')!.toArray() as Uint16Array)).toEqual([0, 1, 65535]);
+  });
+
   it('writes an enum as Uint16 indexes with tstype enum and its texts in the field config', () => {
     const table = tableFromIPC(
       encodeFrame({
@@ -186,8 +195,9 @@ describe('encodeFrame', () => {
     ],
     ['an int64 beyond 2^53', [{ name: 'a', type: 'int64', values: [2 ** 60] }], 'not a safe integer'],
     ['a time that is no number', [{ name: 't', type: 'time', values: [Number.NaN] }], 'not epoch milliseconds'],
-    ['an enum index past Uint16', [{ name: 'e', type: 'enum', values: [65536] }], 'not an index 0..65535'],
-    ['an enum index that is no integer', [{ name: 'e', type: 'enum', values: [1.5] }], 'not an index 0..65535'],
+    ['an enum index past Uint16', [{ name: 'e', type: 'enum', values: [65536] }], 'enum field "e" holds 65536'],
+    ['an enum index that is no integer', [{ name: 'e', type: 'enum', values: [1.5] }], 'not 0..65535'],
+    ['a negative uint16', [{ name: 'u', type: 'uint16', values: [-1] }], 'uint16 field "u" holds -1 at row 0'],
   ] as Array<[string, Frame['fields'], string]>)('refuses %s', (_case, fields, message) => {
     expect(() => encodeFrame({ name: 'x', refId: 'A', fields })).toThrow(message);
   });

@@ -22,6 +22,7 @@ type Values = Field['values'];
 const tstype: Record<FieldType, string> = {
   string: 'string',
   int64: 'number',
+  uint16: 'number',
   float64: 'number',
   time: 'time',
   bool: 'boolean',
@@ -30,8 +31,8 @@ const tstype: Record<FieldType, string> = {
 
 /**
  * One frame as one Arrow IPC file, the way Grafana's Go SDK reads it (`data.UnmarshalArrowFrame`): explicit
- * column types (Utf8, Int64, Float64, Timestamp(ns), Bool, and Uint16 for enums, which the SDK tells by
- * `tstype` enum; never inferred, never Dictionary), the field's nullable flag, schema metadata
+ * column types (Utf8, Int64, Uint16, Float64, Timestamp(ns), Bool, and Uint16 for enums, which the SDK tells
+ * by `tstype` enum; never inferred, never Dictionary), the field's nullable flag, schema metadata
  * `name`/`refId`/`meta` and field metadata `tstype`/`labels`/`config` (an enum's texts ride in `config`).
  * Columns are built straight from typed arrays, so a million rows take milliseconds, not builders.
  */
@@ -93,8 +94,9 @@ function columnData(field: Field, nullBitmap: Uint8Array | undefined): Data<Data
       return makeData({ type: new TimestampNanosecond(), data: nanosecondColumn(field.name, values), ...common });
     case 'bool':
       return makeData({ type: new Bool(), data: boolColumn(values), ...common });
+    case 'uint16':
     case 'enum':
-      return makeData({ type: new Uint16(), data: enumColumn(field.name, values), ...common });
+      return makeData({ type: new Uint16(), data: uint16Column(field, values), ...common });
   }
 }
 
@@ -198,7 +200,7 @@ function nanosecondColumn(name: string, values: Values): BigInt64Array {
   return out;
 }
 
-function enumColumn(name: string, values: Values): Uint16Array {
+function uint16Column({ name, type }: Field, values: Values): Uint16Array {
   if (values instanceof Uint16Array) {
     return values;
   }
@@ -209,7 +211,7 @@ function enumColumn(name: string, values: Values): Uint16Array {
       continue;
     }
     if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff)) {
-      throw new Error(`enum field ${JSON.stringify(name)} holds ${String(value)} at row ${i}, not an index 0..65535`);
+      throw new Error(`${type} field ${JSON.stringify(name)} holds ${String(value)} at row ${i}, not 0..65535`);
     }
     out[i] = value;
   }

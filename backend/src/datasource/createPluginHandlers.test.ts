@@ -211,7 +211,7 @@ describe('createPluginHandlers', () => {
     });
   });
 
-  it('logs every call at debug level with its duration and never a secret', async () => {
+  it('logs every call at debug level, after its answer, with its duration and never a secret', async () => {
     await handlers.checkHealth({ context: context(), headers: {} }, signal);
     await handlers.callResource(
       { context: context(), path: 'services', method: 'GET', url: 'services', headers: {}, body: Buffer.alloc(0) },
@@ -219,6 +219,8 @@ describe('createPluginHandlers', () => {
     );
     answer = () => jsonAnswer({ code: 'unauthenticated', message: `password ${SECRET} is wrong` }, 401);
     await handlers.queryData({ context: context(), headers: {}, queries: [profileQuery('A')] }, signal);
+    expect(lines.map((line) => line.message)).not.toContain('queryData'); // written after the answer
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(lines.map((line) => [line.level, line.message])).toEqual([
       ['debug', 'checkHealth'],
       ['debug', 'callResource'],

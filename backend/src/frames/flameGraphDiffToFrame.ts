@@ -1,9 +1,7 @@
 import type { Frame } from '../plugin/types';
 import type { FlameGraphDiff } from '../pyroscope/types';
-import { labelField } from './labelField';
 import { nestedSet } from './nestedSet';
-import { parseProfileTypeId } from './parseProfileTypeId';
-import { profileUnit } from './profileUnit';
+import { nestedSetFrame } from './nestedSetFrame';
 
 /**
  * Pyroscope's diff flame graph (baseline = left, comparison = right) as the nested-set diff frame Grafana's
@@ -14,18 +12,10 @@ import { profileUnit } from './profileUnit';
  */
 export function flameGraphDiffToFrame(diff: FlameGraphDiff, profileTypeId: string, refId: string): Frame {
   const nodes = nestedSet(diff.levels, diff.names, { stride: 7, xColumns: [0, 3], nameColumn: 6 });
-  const config = { unit: profileUnit(parseProfileTypeId(profileTypeId)?.sampleUnit ?? '') };
-  return {
-    name: 'response',
-    refId,
-    meta: { preferredVisualisationType: 'flamegraph', custom: { profileTypeId } },
-    fields: [
-      labelField(nodes),
-      { name: 'level', type: 'int64', values: nodes.level },
-      { name: 'value', type: 'int64', values: nodes.column(1), config },
-      { name: 'self', type: 'int64', values: nodes.column(2), config },
-      { name: 'valueRight', type: 'int64', values: nodes.column(4), config },
-      { name: 'selfRight', type: 'int64', values: nodes.column(5), config },
-    ],
-  };
+  return nestedSetFrame(nodes, profileTypeId, refId, [
+    ['value', 1],
+    ['self', 2],
+    ['valueRight', 4],
+    ['selfRight', 5],
+  ]);
 }

@@ -120,7 +120,7 @@ describe('flameGraphToFrame', () => {
     });
     expect(frame.fields.map((f) => [f.name, f.type, f.config?.unit])).toEqual([
       ['label', 'enum', undefined],
-      ['level', 'int64', undefined],
+      ['level', 'uint16', undefined],
       ['value', 'int64', 'bytes'],
       ['self', 'int64', 'bytes'],
     ]);

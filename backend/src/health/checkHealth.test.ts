@@ -12,6 +12,7 @@ import type { ProfileQuerier } from '../pyroscope/types';
 import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { SettingsError } from '../settings/SettingsError';
 import { checkHealth } from './checkHealth';
+import { testSettings } from '../settings/testSettings';
 
 const NOW = 1767229200000;
 const CPU = {
@@ -31,19 +32,6 @@ const ALLOC = {
   periodUnit: 'bytes',
 };
 
-function settingsFor(url: string, overrides: Partial<DatasourceSettings> = {}): DatasourceSettings {
-  return {
-    url,
-    auth: { mode: 'none' },
-    headers: {},
-    timeoutMs: 5000,
-    spanWindowPadMs: 60000,
-    minStepSeconds: 15,
-    compression: 'auto',
-    ...overrides,
-  };
-}
-
 describe('checkHealth', () => {
   let server: TestConnectServer;
   let canned: CannedAnswer;
@@ -60,7 +48,7 @@ describe('checkHealth', () => {
 
   async function check(answer: CannedAnswer, overrides: Partial<DatasourceSettings> = {}, url = server.url) {
     canned = answer;
-    const settings = settingsFor(url, overrides);
+    const settings = testSettings(url, overrides);
     return checkHealth(settings, new ConnectClient(settings), new AbortController().signal, NOW);
   }
 
@@ -135,7 +123,7 @@ describe('checkHealth', () => {
 
   it('reports an unreachable URL with the socket error', async () => {
     canned = jsonAnswer({});
-    const settings = settingsFor(closedUrl);
+    const settings = testSettings(closedUrl);
     const result = await checkHealth(settings, new ConnectClient(settings), new AbortController().signal, NOW);
     expect(result.status).toBe('ERROR');
     expect(result.message).toContain('connection refused');
@@ -148,7 +136,7 @@ describe('checkHealth', () => {
 
   it('reports a TLS failure', async () => {
     const url = server.url.replace('http:', 'https:');
-    const settings = settingsFor(url);
+    const settings = testSettings(url);
     const result = await checkHealth(settings, new ConnectClient(settings), new AbortController().signal, NOW);
     expect(result.details).toMatchObject({ kind: 'tls', url });
   });
@@ -167,7 +155,7 @@ describe('checkHealth', () => {
 
   it('never throws, even when the querier has a bug', async () => {
     const broken = { profileTypes: () => Promise.reject(new TypeError('x is undefined')) } as unknown as ProfileQuerier;
-    const result = await checkHealth(settingsFor('http://pyroscope:4040'), broken, new AbortController().signal);
+    const result = await checkHealth(testSettings('http://pyroscope:4040'), broken, new AbortController().signal);
     expect(result).toEqual({
       status: 'ERROR',
       message: 'Health check failed inside the datasource: x is undefined',

@@ -42,9 +42,10 @@ export type QueryDataRequest = {
 
 /**
  * Column types we emit; the Arrow edge maps them to explicit Arrow types Grafana accepts. An `enum` holds
- * indexes (0..65535) into its `config.type.enum.text`.
+ * indexes (0..65535) into its `config.type.enum.text`; a `uint16` holds small counts (0..65535) in a quarter
+ * of an int64's bytes.
  */
-export type FieldType = 'string' | 'int64' | 'float64' | 'time' | 'bool' | 'enum';
+export type FieldType = 'string' | 'int64' | 'uint16' | 'float64' | 'time' | 'bool' | 'enum';
 
 /** Grafana's EnumFieldConfig: `text[i]` is what value i shows. */
 export type EnumFieldConfig = { text: string[] };
@@ -67,7 +68,7 @@ export type Field = {
   name: string;
   type: FieldType;
   /**
-   * strings for 'string'; numbers for 'int64'/'float64'; epoch milliseconds for 'time'; booleans for 'bool';
+   * strings for 'string'; numbers for 'int64'/'uint16'/'float64'; epoch milliseconds for 'time'; booleans for 'bool';
    * indexes into `config.type.enum.text` for 'enum'.
    */
   values: ArrayLike<string | number | boolean | null>;

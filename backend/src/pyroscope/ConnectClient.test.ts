@@ -12,22 +12,10 @@ import {
 } from './startTestConnectServer';
 import { decodeTestMessage, encodeTestMessage } from './testQuerierProto';
 import type { MergeRequest } from './types';
+import { testSettings } from '../settings/testSettings';
 
 const WINDOW = { startMs: 1767225600000, endMs: 1767229200000 };
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
-
-function settingsFor(url: string, overrides: Partial<DatasourceSettings> = {}): DatasourceSettings {
-  return {
-    url,
-    auth: { mode: 'none' },
-    headers: {},
-    timeoutMs: 5000,
-    spanWindowPadMs: 60000,
-    minStepSeconds: 15,
-    compression: 'auto',
-    ...overrides,
-  };
-}
 
 /** Decoded levels are typed arrays. */
 function levels(...rows: number[][]): Float64Array[] {
@@ -77,7 +65,7 @@ describe('ConnectClient', () => {
     it('sends Connect JSON with auth, tenant, custom headers and the timeout', async () => {
       next = () => jsonAnswer({});
       const client = new ConnectClient(
-        settingsFor(server.url, {
+        testSettings(server.url, {
           auth: { mode: 'basic', user: 'u', password: 'p' },
           tenantId: 'team-a',
           headers: { 'X-Team': 'blue' },
@@ -102,7 +90,7 @@ describe('ConnectClient', () => {
 
     it('sends a bearer token and no tenant header when none is set', async () => {
       next = () => jsonAnswer({});
-      await new ConnectClient(settingsFor(server.url, { auth: { mode: 'bearer', token: 'tok' } })).labelNames(
+      await new ConnectClient(testSettings(server.url, { auth: { mode: 'bearer', token: 'tok' } })).labelNames(
         '{}',
         WINDOW
       );
@@ -112,7 +100,7 @@ describe('ConnectClient', () => {
 
     it('keeps the path prefix of the URL', async () => {
       next = () => jsonAnswer({});
-      await new ConnectClient(settingsFor(`${server.url}/pyroscope`)).labelNames('{}', WINDOW);
+      await new ConnectClient(testSettings(`${server.url}/pyroscope`)).labelNames('{}', WINDOW);
       expect(lastCall().path).toBe('/pyroscope/querier.v1.QuerierService/LabelNames');
     });
   });
@@ -133,7 +121,7 @@ describe('ConnectClient', () => {
             { ID: 'memory:alloc_space:bytes::', name: 'memory', sampleType: 'alloc_space', sampleUnit: 'bytes' },
           ],
         });
-      await expect(new ConnectClient(settingsFor(server.url)).profileTypes(WINDOW)).resolves.toEqual([
+      await expect(new ConnectClient(testSettings(server.url)).profileTypes(WINDOW)).resolves.toEqual([
         {
           id: CPU,
           name: 'process_cpu',
@@ -155,7 +143,7 @@ describe('ConnectClient', () => {
 
     it('answers [] when Pyroscope omits an empty list', async () => {
       next = () => jsonAnswer({});
-      const client = new ConnectClient(settingsFor(server.url));
+      const client = new ConnectClient(testSettings(server.url));
       await expect(client.profileTypes(WINDOW)).resolves.toEqual([]);
       await expect(client.labelValues('service_name', '{}', WINDOW)).resolves.toEqual([]);
       await expect(client.series('{}', [], WINDOW)).resolves.toEqual([]);
@@ -167,7 +155,7 @@ describe('ConnectClient', () => {
     it('asks for label names and values with the selector as a matcher', async () => {
       next = (call) =>
         jsonAnswer({ names: call.method === 'LabelNames' ? ['__name__', 'service_name'] : ['checkout', 'frontend'] });
-      const client = new ConnectClient(settingsFor(server.url));
+      const client = new ConnectClient(testSettings(server.url));
       await expect(client.labelNames('{env="prod"}', WINDOW)).resolves.toEqual(['__name__', 'service_name']);
       expect(JSON.parse(lastCall().body.toString())).toEqual({
         matchers: ['{env="prod"}'],
@@ -198,7 +186,7 @@ describe('ConnectClient', () => {
           ],
         });
       await expect(
-        new ConnectClient(settingsFor(server.url)).series('{}', ['service_name', '__profile_type__'], WINDOW)
+        new ConnectClient(testSettings(server.url)).series('{}', ['service_name', '__profile_type__'], WINDOW)
       ).resolves.toEqual([{ service_name: 'checkout', __profile_type__: CPU }, { service_name: 'frontend' }, {}]);
       expect(JSON.parse(lastCall().body.toString())).toMatchObject({
         labelNames: ['service_name', '__profile_type__'],
@@ -219,7 +207,7 @@ describe('ConnectClient', () => {
             },
           ],
         });
-      const series = await new ConnectClient(settingsFor(server.url)).selectSeries({
+      const series = await new ConnectClient(testSettings(server.url)).selectSeries({
         profileTypeId: CPU,
         labelSelector: '{}',
         window: WINDOW,
@@ -253,7 +241,7 @@ describe('ConnectClient', () => {
     it('merges stack traces into a flame graph', async () => {
       next = () =>
         protoAnswer('SelectMergeStacktracesResponse', { flamegraph: exampleGraph, tree: Buffer.from('ignored') });
-      const graph = await new ConnectClient(settingsFor(server.url)).mergeStacktraces(merge);
+      const graph = await new ConnectClient(testSettings(server.url)).mergeStacktraces(merge);
       expect(graph).toEqual({
         names: ['total', 'd', 'a', 'c', 'b'],
         levels: levels([0, 9, 0, 0], [0, 5, 0, 2, 0, 4, 4, 1], [0, 3, 3, 4, 0, 2, 2, 3]),
@@ -274,7 +262,7 @@ describe('ConnectClient', () => {
 
     it('answers a bare root when Pyroscope sends an empty graph', async () => {
       next = () => ({ contentType: 'application/proto', body: new Uint8Array() });
-      await expect(new ConnectClient(settingsFor(server.url)).mergeStacktraces(merge)).resolves.toEqual({
+      await expect(new ConnectClient(testSettings(server.url)).mergeStacktraces(merge)).resolves.toEqual({
         names: ['total'],
         levels: levels([0, 0, 0, 0]),
         total: 0,
@@ -285,7 +273,7 @@ describe('ConnectClient', () => {
     it('uses SelectMergeSpanProfile for a span selector (Pyroscope v1 has no span selector elsewhere)', async () => {
       next = () => protoAnswer('SelectMergeStacktracesResponse', { flamegraph: exampleGraph });
       const spanSelector = ['9a1b2c3d4e5f6a7b', '0123456789abcdef'];
-      await new ConnectClient(settingsFor(server.url)).mergeStacktraces({ ...merge, spanSelector });
+      await new ConnectClient(testSettings(server.url)).mergeStacktraces({ ...merge, spanSelector });
       const call = lastCall();
       expect(call.method).toBe('SelectMergeSpanProfile');
       expect(decodeTestMessage('SelectMergeSpanProfileRequest', call.body)).toEqual({
@@ -311,7 +299,7 @@ describe('ConnectClient', () => {
           },
         });
       const right = { ...merge, window: { startMs: WINDOW.startMs + 1000, endMs: WINDOW.endMs + 1000 } };
-      const diff = await new ConnectClient(settingsFor(server.url)).diff(merge, right);
+      const diff = await new ConnectClient(testSettings(server.url)).diff(merge, right);
       expect(diff).toEqual({
         names: ['total', 'a'],
         levels: levels([0, 9, 0, 0, 12, 0, 0], [0, 9, 9, 0, 12, 12, 1]),
@@ -332,7 +320,7 @@ describe('ConnectClient', () => {
         (client: ConnectClient) => client.mergeProfile({ ...merge, spanSelector: ['9a1b2c3d4e5f6a7b'] }),
       ],
     ])('%s refuses a span selector instead of ignoring it', async (_name, call) => {
-      await expect(call(new ConnectClient(settingsFor(server.url)))).rejects.toMatchObject({
+      await expect(call(new ConnectClient(testSettings(server.url)))).rejects.toMatchObject({
         kind: 'invalid_argument',
       });
     });
@@ -345,7 +333,7 @@ describe('ConnectClient', () => {
         durationNanos: 3600_000_000_000,
       });
       next = () => ({ contentType: 'application/proto', body: profile.encode() });
-      const bytes = await new ConnectClient(settingsFor(server.url)).mergeProfile({
+      const bytes = await new ConnectClient(testSettings(server.url)).mergeProfile({
         profileTypeId: CPU,
         labelSelector: '{}',
         window: WINDOW,
@@ -424,7 +412,7 @@ describe('ConnectClient', () => {
       ],
     ])('%s → %s', async (_name, kind, canned, overrides, message) => {
       next = () => canned;
-      const error = await new ConnectClient(settingsFor(server.url, overrides))
+      const error = await new ConnectClient(testSettings(server.url, overrides))
         .profileTypes(WINDOW)
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PyroscopeError);
@@ -434,20 +422,20 @@ describe('ConnectClient', () => {
 
     it('rejects a protobuf answer that does not decode', async () => {
       next = () => ({ contentType: 'application/proto', body: Buffer.from([0x0a, 0x50, 0x01]) });
-      await expect(new ConnectClient(settingsFor(server.url)).mergeStacktraces(merge)).rejects.toMatchObject({
+      await expect(new ConnectClient(testSettings(server.url)).mergeStacktraces(merge)).rejects.toMatchObject({
         kind: 'not_pyroscope',
       });
     });
 
     it('never repeats secrets an error body echoes', async () => {
       next = () => jsonAnswer({ code: 'unauthenticated', message: 'bad credentials pa55word / T0ken-header' }, 401);
-      const client = new ConnectClient(settingsFor(server.url, { ...basic, headers: { 'X-Key': 'T0ken-header' } }));
+      const client = new ConnectClient(testSettings(server.url, { ...basic, headers: { 'X-Key': 'T0ken-header' } }));
       await expect(client.profileTypes(WINDOW)).rejects.toThrow('bad credentials *** / ***');
     });
 
     it('times out after the configured timeout', async () => {
       next = () => ({ ...jsonAnswer({}), delayMs: 2000 });
-      const error = await new ConnectClient(settingsFor(server.url, { timeoutMs: 100 }))
+      const error = await new ConnectClient(testSettings(server.url, { timeoutMs: 100 }))
         .profileTypes(WINDOW)
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ kind: 'timeout' });
@@ -457,7 +445,7 @@ describe('ConnectClient', () => {
     it('reports a cancellation by the caller as such', async () => {
       next = () => ({ ...jsonAnswer({}), delayMs: 2000 });
       const controller = new AbortController();
-      const pending = new ConnectClient(settingsFor(server.url))
+      const pending = new ConnectClient(testSettings(server.url))
         .profileTypes(WINDOW, controller.signal)
         .catch((e: unknown) => e);
       setTimeout(() => controller.abort(), 50);

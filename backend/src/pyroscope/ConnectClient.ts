@@ -1,6 +1,7 @@
 import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { ConnectTransport } from './ConnectTransport';
 import { decodeFlameGraph, decodeFlameGraphDiff } from './decodeFlameGraph';
+import type { HttpPost } from './httpPost';
 import {
   encodeDiff,
   encodeSelectMergeProfile,
@@ -30,8 +31,8 @@ type Json = Record<string, unknown>;
 export class ConnectClient implements ProfileQuerier {
   private readonly transport: ConnectTransport;
 
-  constructor(settings: DatasourceSettings, fetchFn: typeof fetch = fetch) {
-    this.transport = new ConnectTransport(settings, fetchFn);
+  constructor(settings: DatasourceSettings, post?: HttpPost) {
+    this.transport = new ConnectTransport(settings, post);
   }
 
   async profileTypes(window: TimeWindow, signal?: AbortSignal): Promise<ProfileType[]> {

@@ -2,19 +2,9 @@ import { gzipSync } from 'node:zlib';
 
 import type { Compression, DatasourceSettings } from '../settings/DatasourceSettings';
 import { ConnectTransport } from './ConnectTransport';
+import { type HttpPost, httpPost } from './httpPost';
 import { type CannedAnswer, startTestConnectServer, type TestConnectServer } from './startTestConnectServer';
-
-function settingsFor(url: string, compression: Compression): DatasourceSettings {
-  return {
-    url,
-    auth: { mode: 'none' },
-    headers: {},
-    timeoutMs: 5000,
-    spanWindowPadMs: 60000,
-    minStepSeconds: 15,
-    compression,
-  };
-}
+import { testSettings } from '../settings/testSettings';
 
 describe('ConnectTransport', () => {
   let server: TestConnectServer;
@@ -35,8 +25,8 @@ describe('ConnectTransport', () => {
    */
   function transportFor(url: string, compression: Compression): ConnectTransport {
     const origin = new URL(url).origin;
-    const toLocal: typeof fetch = (input, init) => fetch(String(input).replace(origin, server.url), init);
-    return new ConnectTransport(settingsFor(url, compression), toLocal);
+    const toLocal: HttpPost = (target, request) => httpPost(target.replace(origin, server.url), request);
+    return new ConnectTransport(testSettings(url, { compression }), toLocal);
   }
 
   it.each<[string, Compression, string]>([

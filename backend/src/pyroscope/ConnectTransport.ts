@@ -1,6 +1,7 @@
 import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { type AbortReason, fetchFailureToPyroscopeError } from './fetchFailureToPyroscopeError';
 import { hostLooksLocal } from './hostLooksLocal';
+import { type HttpPost, httpPost } from './httpPost';
 import { notPyroscopeError } from './notPyroscopeError';
 import { PyroscopeError } from './PyroscopeError';
 import { responseToPyroscopeError } from './responseToPyroscopeError';
@@ -18,14 +19,14 @@ export class ConnectTransport {
 
   constructor(
     private readonly settings: DatasourceSettings,
-    private readonly fetchFn: typeof fetch
+    private readonly post: HttpPost = httpPost
   ) {
     const headers: Record<string, string> = {
       ...settings.headers,
       'Connect-Protocol-Version': '1',
       'Connect-Timeout-Ms': String(settings.timeoutMs),
       'User-Agent': 'emberlabs-profiles-datasource',
-      // fetch would ask for gzip, deflate itself; fetch still inflates a gzipped answer transparently.
+      // Only gzip is asked for, and httpPost inflates it.
       'Accept-Encoding': wantsGzip(settings) ? 'gzip' : 'identity',
     };
     if (settings.auth.mode === 'basic') {
@@ -71,18 +72,15 @@ export class ConnectTransport {
     let location: string | null;
     let answer: Buffer;
     try {
-      const response = await this.fetchFn(`${this.settings.url}/querier.v1.QuerierService/${method}`, {
-        method: 'POST',
+      const response = await this.post(`${this.settings.url}/querier.v1.QuerierService/${method}`, {
         headers: { ...this.headers, 'Content-Type': contentType, Accept: `${contentType}; allow-utf8-labelnames=true` },
         body,
         signal,
-        // Pyroscope never redirects a Connect call; a redirect means the URL points at something else.
-        redirect: 'manual',
       });
       status = response.status;
-      answerType = response.headers.get('content-type') ?? '';
-      location = response.headers.get('location');
-      answer = Buffer.from(await response.arrayBuffer());
+      answerType = response.headers['content-type'] ?? '';
+      location = response.headers.location ?? null;
+      answer = response.body;
     } catch (err) {
       const reason: AbortReason | undefined = callerSignal?.aborted
         ? 'cancelled'

@@ -10,23 +10,12 @@ import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { ConnectClient } from './ConnectClient';
 import { fetchFailureToPyroscopeError } from './fetchFailureToPyroscopeError';
 import { PyroscopeError } from './PyroscopeError';
+import { testSettings } from '../settings/testSettings';
 
 // Real sockets on 127.0.0.1: a closed port, a TLS server with a self-signed certificate, plain HTTP and
 // a server that speaks no HTTP at all. No network beyond loopback.
 
 const WINDOW = { startMs: 1767225600000, endMs: 1767229200000 };
-
-function settingsFor(url: string): DatasourceSettings {
-  return {
-    url,
-    auth: { mode: 'none' },
-    headers: {},
-    timeoutMs: 5000,
-    spanWindowPadMs: 60000,
-    minStepSeconds: 15,
-    compression: 'auto',
-  };
-}
 
 async function listen(server: net.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,7 +23,7 @@ async function listen(server: net.Server): Promise<number> {
 }
 
 async function failureOf(url: string): Promise<PyroscopeError> {
-  const error = await new ConnectClient(settingsFor(url)).profileTypes(WINDOW).catch((e: unknown) => e);
+  const error = await new ConnectClient(testSettings(url)).profileTypes(WINDOW).catch((e: unknown) => e);
   if (!(error instanceof PyroscopeError)) {
     throw new Error(`expected a PyroscopeError, got ${String(error)}`);
   }
@@ -146,7 +135,7 @@ describe('transport failures', () => {
     const cause = Object.assign(new Error('boom'), { code });
     const error = fetchFailureToPyroscopeError(
       new TypeError('fetch failed', { cause }),
-      settingsFor('http://pyroscope.internal:4040'),
+      testSettings('http://pyroscope.internal:4040'),
       'ProfileTypes',
       undefined
     );
@@ -159,7 +148,7 @@ describe('transport failures', () => {
     const cause = new AggregateError([refused, refused]);
     const error = fetchFailureToPyroscopeError(
       new TypeError('fetch failed', { cause }),
-      settingsFor('http://localhost:4040'),
+      testSettings('http://localhost:4040'),
       'ProfileTypes',
       undefined
     );

@@ -14,8 +14,9 @@ const UNTRUSTED_CERT = new Set([
 ]);
 
 /**
- * Turns a rejected fetch (no HTTP answer at all) into a PyroscopeError. undici reports the reason as
- * `err.cause.code`: a Node socket, DNS or TLS code, or an AggregateError of them when several addresses were tried.
+ * Turns a failed request (no HTTP answer at all) into a PyroscopeError. The reason is the error's `code` (or
+ * its cause's, as fetch wraps it): a Node socket, DNS, TLS or HTTP parser code, or an AggregateError of them
+ * when several addresses were tried.
  */
 export function fetchFailureToPyroscopeError(
   err: unknown,
@@ -48,7 +49,9 @@ function classify(
       `The request to Pyroscope at ${url} was cancelled before it finished (Grafana cancelled it)`
     );
   }
-  const { code, message } = causeOf(err);
+  const { code: rawCode, message } = causeOf(err);
+  // Node's https reports a plain-HTTP port as EPROTO with OpenSSL's words; fetch names it.
+  const code = rawCode === 'EPROTO' && /wrong version number/i.test(message) ? 'ERR_SSL_WRONG_VERSION_NUMBER' : rawCode;
   const host = new URL(url).hostname;
   switch (code) {
     case 'ECONNREFUSED':

@@ -13,7 +13,8 @@ import {
 } from '../pyroscope/startTestConnectServer';
 import { decodeTestMessage } from '../pyroscope/testQuerierProto';
 import { SettingsError } from '../settings/SettingsError';
-import { callResource } from './callResource';
+import { testSettings } from '../settings/testSettings';
+import { callResource, type ResourceDatasource } from './callResource';
 
 const NOW = 1767229200000;
 const CPU_ID = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
@@ -53,19 +54,12 @@ function bodyOf(response: CallResourceResponse): unknown {
 describe('callResource', () => {
   let server: TestConnectServer;
   let answer: (call: RecordedCall) => CannedAnswer;
-  let client: ConnectClient;
+  let datasource: ResourceDatasource;
 
   beforeAll(async () => {
     server = await startTestConnectServer((call) => answer(call));
-    client = new ConnectClient({
-      url: server.url,
-      auth: { mode: 'bearer', token: 'resource-secret' },
-      headers: {},
-      timeoutMs: 5000,
-      spanWindowPadMs: 60000,
-      minStepSeconds: 15,
-      compression: 'auto',
-    });
+    const settings = testSettings(server.url, { auth: { mode: 'bearer', token: 'resource-secret' } });
+    datasource = { querier: new ConnectClient(settings), settings };
   });
   afterAll(() => server.close());
 
@@ -74,7 +68,7 @@ describe('callResource', () => {
   }
 
   async function get(url: string): Promise<CallResourceResponse> {
-    return callResource(resourceRequest(url), client, new AbortController().signal, NOW);
+    return callResource(resourceRequest(url), datasource, new AbortController().signal, NOW);
   }
 
   it('lists profile types with readable labels over the last hour by default', async () => {
@@ -200,7 +194,11 @@ describe('callResource', () => {
   });
 
   it('answers other methods with 405', async () => {
-    const response = await callResource(resourceRequest('profile-types', 'POST'), client, new AbortController().signal);
+    const response = await callResource(
+      resourceRequest('profile-types', 'POST'),
+      datasource,
+      new AbortController().signal
+    );
     expect(response.status).toBe(405);
     expect(response.headers.Allow).toEqual(['GET']);
   });

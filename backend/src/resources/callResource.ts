@@ -5,22 +5,31 @@ import { parseProfileTypeId } from '../frames/parseProfileTypeId';
 import type { CallResourceRequest, CallResourceResponse } from '../plugin/types';
 import { PyroscopeError } from '../pyroscope/PyroscopeError';
 import type { ProfileQuerier, ProfileType, TimeWindow } from '../pyroscope/types';
+import type { DatasourceSettings } from '../settings/DatasourceSettings';
 import { SettingsError } from '../settings/SettingsError';
+import { BadRequest } from './BadRequest';
 import { jsonResponse } from './jsonResponse';
+import { parseSpanCpuRequest } from './parseSpanCpuRequest';
+import { spanCpu } from './spanCpu';
 
 const HOUR_MS = 3600_000;
 const gzipAsync = promisify(gzip);
 
 type Params = { search: URLSearchParams; window: TimeWindow; selector: string };
 type Route = (querier: ProfileQuerier, params: Params, signal: AbortSignal) => Promise<CallResourceResponse>;
+type BodyRoute = (
+  datasource: ResourceDatasource,
+  body: Uint8Array,
+  signal: AbortSignal
+) => Promise<CallResourceResponse>;
+
+/** What the routes work with: the datasource's Pyroscope client and its settings. */
+export type ResourceDatasource = { querier: ProfileQuerier; settings: DatasourceSettings };
 
 /** A profile type for the editors: Pyroscope's parts plus the label Grafana's own datasource shows. */
 export type ProfileTypeOption = ProfileType & { label: string };
 
 export type ServiceOption = { name: string; profileTypes: ProfileTypeOption[] };
-
-/** A request the route cannot serve as asked; the message says what to change. */
-class BadRequest extends Error {}
 
 const ROUTES: Record<string, Route> = {
   'profile-types': async (querier, { window }, signal) =>
@@ -88,35 +97,46 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
-const AVAILABLE = Object.keys(ROUTES).join(', ');
+/** Routes that take a JSON body (POST): their input does not fit a query string. */
+const BODY_ROUTES: Record<string, BodyRoute> = {
+  'span-cpu': async ({ querier, settings }, body, signal) =>
+    jsonResponse(200, await spanCpu(querier, parseSpanCpuRequest(body), settings.spanWindowPadMs, signal)),
+};
+
+const AVAILABLE = [...Object.keys(ROUTES), ...Object.keys(BODY_ROUTES).map((path) => `${path} (POST)`)].join(', ');
 
 /**
- * The datasource's resource routes (GET, JSON answers) for the editors and the Profiles page. Never throws:
- * every failure is an answer with a status and `{message, kind}`.
+ * The datasource's resource routes (JSON answers) for the editors and the Profiles page: GET with query
+ * parameters, and POST with a JSON body for `span-cpu`. Never throws: every failure is an answer with a
+ * status and `{message, kind}`.
  */
 export async function callResource(
   request: CallResourceRequest,
-  querier: ProfileQuerier | SettingsError,
+  datasource: ResourceDatasource | SettingsError,
   signal: AbortSignal,
   nowMs: number = Date.now()
 ): Promise<CallResourceResponse> {
   const path = request.path.replace(/^\/+|\/+$/g, '');
   const route = ROUTES[path];
-  if (route === undefined) {
+  const bodyRoute = BODY_ROUTES[path];
+  if (route === undefined && bodyRoute === undefined) {
     return jsonResponse(404, { message: `Unknown resource "${path}". Available: ${AVAILABLE}`, kind: 'not_found' });
   }
-  if (request.method.toUpperCase() !== 'GET') {
+  const method = bodyRoute === undefined ? 'GET' : 'POST';
+  if (request.method.toUpperCase() !== method) {
     const answer = jsonResponse(405, {
-      message: `Use GET for ${path} (got ${request.method})`,
+      message: `Use ${method} for ${path} (got ${request.method})`,
       kind: 'method_not_allowed',
     });
-    return { ...answer, headers: { ...answer.headers, Allow: ['GET'] } };
+    return { ...answer, headers: { ...answer.headers, Allow: [method] } };
   }
   try {
-    if (querier instanceof SettingsError) {
-      throw querier;
+    if (datasource instanceof SettingsError) {
+      throw datasource;
     }
-    return await route(querier, parseParams(request.url, nowMs), signal);
+    return bodyRoute === undefined
+      ? await route!(datasource.querier, parseParams(request.url, nowMs), signal)
+      : await bodyRoute(datasource, request.body, signal);
   } catch (err) {
     return errorAnswer(err);
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 
 import { findAgentModule } from './findAgentModule';
 
@@ -9,7 +10,9 @@ import { findAgentModule } from './findAgentModule';
  * `/__bench/start` and closed by `/__bench/stop`, which answers this process's own CPU (all threads, so an
  * agent's worker threads count), memory, event-loop delay and completed requests per route over the window.
  * `/__bench/stats` answers memory at any time, for sampling RSS during an outage (`?gc=1` runs a full GC
- * first when the process was started with --expose-gc, so retained memory shows without GC noise).
+ * first when the process was started with --expose-gc, so retained memory shows without GC noise;
+ * `?gc=reduce` runs V8's memory-reducing full GC instead and answers once V8 has handed the freed pages back,
+ * so what the process holds at rest shows without the slack of its GC heap sizing).
  */
 export interface BenchControl {
   /** Answers a `/__bench/*` request and returns true; leaves any other request alone and returns false. */
@@ -43,7 +46,11 @@ export type BenchStats = {
   heap_used_mb: number;
   /** Memory of Buffers and ArrayBuffers outside the JS heap (queued uploads live here). */
   external_mb: number;
-  /** Whether a full GC ran first (`?gc=1` on a process started with --expose-gc). */
+  /** Pages V8's heap has committed (all spaces, code included). */
+  heap_physical_mb: number;
+  /** RSS outside V8's heap and Buffers: native code, malloc'd memory (e.g. a profiler's own), thread stacks. */
+  native_mb: number;
+  /** Whether a full GC ran first (`?gc=1` or `?gc=reduce` on a process started with --expose-gc). */
   gc: boolean;
   uptime_s: number;
 };
@@ -105,21 +112,20 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
       } else if (path === '/__bench/stop') {
         answer(response, 200, windowSoFar());
       } else if (path === '/__bench/stats') {
-        const gc = (globalThis as { gc?: () => void }).gc;
-        const collect = gc !== undefined && (request.url ?? '').includes('gc=1');
-        if (collect) {
-          gc();
+        const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+        const url = request.url ?? '';
+        if (gc !== undefined && url.includes('gc=reduce')) {
+          // The memory-reducing GC also shrinks the young generation, whose size follows the recent allocation
+          // rate; V8 unmaps the freed pages on a background thread shortly after.
+          gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+          setTimeout(() => answer(response, 200, memoryStats(true)), UNMAP_WAIT_MS);
+        } else {
+          const collect = gc !== undefined && url.includes('gc=1');
+          if (collect) {
+            gc();
+          }
+          answer(response, 200, memoryStats(collect));
         }
-        const memory = process.memoryUsage();
-        const stats: BenchStats = {
-          rss_mb: mb(memory.rss),
-          hwm_mb: highWaterMarkMb(),
-          heap_used_mb: mb(memory.heapUsed),
-          external_mb: mb(memory.external),
-          gc: collect,
-          uptime_s: round(process.uptime()),
-        };
-        answer(response, 200, stats);
       } else {
         answer(response, 404, { error: 'bench control answers /__bench/start, /__bench/stop and /__bench/stats' });
       }
@@ -128,6 +134,24 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
     countRequest(route) {
       counts[route] = (counts[route] ?? 0) + 1;
     },
+  };
+}
+
+/** Leaves V8's background unmapper time after a memory-reducing GC (it took ~10 ms here when idle). */
+const UNMAP_WAIT_MS = 300;
+
+function memoryStats(gc: boolean): BenchStats {
+  const memory = process.memoryUsage();
+  const heap = getHeapStatistics();
+  return {
+    rss_mb: mb(memory.rss),
+    hwm_mb: highWaterMarkMb(),
+    heap_used_mb: mb(memory.heapUsed),
+    external_mb: mb(memory.external),
+    heap_physical_mb: mb(heap.total_physical_size),
+    native_mb: mb(memory.rss - heap.total_physical_size - memory.external),
+    gc,
+    uptime_s: round(process.uptime()),
   };
 }
 

@@ -181,4 +181,17 @@ describe('bench control', () => {
     assert.equal(body.agent_stats, null);
     assert.ok(Array.isArray(body.busy_gap_top_ms) && body.busy_gap_top_ms.length > 0);
   });
+
+  it('answers memory split into heap, Buffers and the rest, with or without a GC first', async () => {
+    for (const query of ['', '?gc=1', '?gc=reduce']) {
+      const { status, body } = await call(`/__bench/stats${query}`);
+      assert.equal(status, 200);
+      for (const field of ['rss_mb', 'heap_used_mb', 'external_mb', 'heap_physical_mb', 'native_mb']) {
+        assert.equal(typeof body[field], 'number', `${field} for ${query}`);
+      }
+      // This test process runs without --expose-gc: no GC is claimed.
+      assert.equal(body.gc, false);
+      assert.ok(body.rss_mb > body.heap_physical_mb);
+    }
+  });
 });

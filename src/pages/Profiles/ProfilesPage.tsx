@@ -6,8 +6,8 @@ import React, { useMemo, useRef, useState } from 'react';
 
 import { absoluteState } from './domain/absoluteState';
 import { buildDashboard } from './domain/buildDashboard';
-import { flameGraphQueries } from './domain/buildQueries';
-import type { Side } from './domain/changeSide';
+import { flameGraphQueries, flameGraphRange } from './domain/buildQueries';
+import { changeSide as changedState, type Side } from './domain/changeSide';
 import type { ProfileSelection } from './domain/ProfilesState';
 import { serviceChange } from './domain/serviceChange';
 import { serialize } from './domain/urlState';
@@ -21,19 +21,28 @@ import { useFlameGraphs } from './infrastructure/useFlameGraphs';
 import { useMetric } from './infrastructure/useMetric';
 import { useServices } from './infrastructure/useServices';
 import { useSideLabels } from './infrastructure/useSideLabels';
+import { useTopSpans } from './infrastructure/useTopSpans';
+import { useTracedSpans } from './infrastructure/useTracedSpans';
 import { AddToDashboardModal } from './ui/AddToDashboardModal';
 import { ExportMenu } from './ui/ExportMenu';
 import { FlameGraphSection } from './ui/FlameGraphSection';
 import { FlameGraphToolbar } from './ui/FlameGraphToolbar';
 import { PageToolbar } from './ui/PageToolbar';
 import { SidePanel } from './ui/SidePanel';
+import { TopSpansSection } from './ui/TopSpansSection';
+import { TraceOriginBar } from './ui/TraceOriginBar';
+
+type Props = {
+  /** The app's Tempo datasource (its settings), for the traces of the spans with the most CPU. */
+  tempoDatasource?: string;
+};
 
 /**
  * The Profiles page: a service's profile metric over time and the flame graph of a range, or a diff of two
  * selections. Everything it shows is in its URL (domain/urlState.ts); its data comes from the chosen
  * datasource's queries and resources (README.md beside this file lists the requests).
  */
-export function ProfilesPage() {
+export function ProfilesPage({ tempoDatasource }: Props) {
   const styles = useStyles2(getStyles);
   const { state, actions } = useProfilesState();
   const { ranges, refresh } = useSideRanges(state);
@@ -58,6 +67,18 @@ export function ProfilesPage() {
   };
   const planned = useMemo(() => flameGraphQueries(state, ranges), [state, ranges]);
   const flameGraphs = useFlameGraphs(datasource, planned);
+  const mainFlameGraphRange = useMemo(() => flameGraphRange(state.main, ranges.main), [state.main, ranges.main]);
+  const topSpans = useTopSpans(isDiff ? undefined : datasource, state.main, mainFlameGraphRange);
+  const tracesDatasource = tempoDatasource ?? state.trace?.datasource;
+  const tracedSpans = useTracedSpans(
+    isDiff ? undefined : datasource,
+    tracesDatasource,
+    state.main,
+    mainFlameGraphRange,
+    // Services without span labels have no span names, and no span's samples either.
+    topSpans.status === 'done' && topSpans.value.length > 0
+  );
+  const spanSelector = state.spanSelector ?? [];
   const mainServices = services.main.status === 'done' ? services.main.value : undefined;
   useDefaultChoices(state, actions, dataSources, datasource?.uid, mainServices);
 
@@ -75,6 +96,16 @@ export function ProfilesPage() {
     const known = servicesOf(side);
     const list = known.status === 'done' ? known.value : undefined;
     const withType = patch.service === undefined ? {} : serviceChange(patch.service, state[side].profileTypeId, list);
+    if (
+      side === 'main' &&
+      spanSelector.length > 0 &&
+      withType.service !== undefined &&
+      withType.service !== state.main.service
+    ) {
+      // A span belongs to one service: another service's flame graph is all of it.
+      actions.update({ ...changedState(state, side, { ...patch, ...withType }), spanSelector: undefined });
+      return;
+    }
     actions.updateSide(side, { ...patch, ...withType });
   };
   const sidePanel = (side: Side, title?: 'Baseline' | 'Comparison') => (
@@ -141,6 +172,15 @@ export function ProfilesPage() {
         ) : (
           sidePanel('main')
         )}
+        {!isDiff && (state.trace || spanSelector.length > 0) && (
+          <TraceOriginBar
+            trace={state.trace}
+            spanSelector={spanSelector}
+            service={state.main.service}
+            range={ranges.main}
+            onWiden={() => actions.update({ spanSelector: undefined })}
+          />
+        )}
         <FlameGraphToolbar
           state={state}
           onChange={actions.update}
@@ -162,6 +202,15 @@ export function ProfilesPage() {
           </Alert>
         )}
         <FlameGraphSection ref={section} state={state} flameGraphs={flameGraphs} />
+        {!isDiff && (
+          <TopSpansSection
+            spans={topSpans}
+            service={state.main.service}
+            range={mainFlameGraphRange}
+            tempoDatasource={tracesDatasource}
+            tracedSpans={tracedSpans}
+          />
+        )}
         {addingDashboard && (
           <AddToDashboardModal
             defaultTitle={dashboardTitle(state.main, isDiff ? state.comparison : undefined)}

@@ -10,8 +10,8 @@ export type BenchArgs = {
   parts: Part[];
   /** The load mix of the CPU pairs (samples/load-generator/src/mixes.ts); `standard` unless validating. */
   mix: string;
-  /** Pairs per CPU config; the agent's own config gets twice as many (its medians feed most figures), an even
-   * number so that each side goes first equally often. */
+  /** Pairs per CPU config; the agent's and the span config get twice as many (their medians feed most figures
+   * and the budgets), an even number so that each side goes first equally often. */
   pairs: number;
   windowS: number;
   warmupS: number;
@@ -21,7 +21,7 @@ export type BenchArgs = {
 
 export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full]`;
 
-/** The benchmark's command line; defaults fit the whole run in about 12 minutes, --quick in about 4. */
+/** The benchmark's command line; defaults fit the whole run in about 17 minutes, --quick in about 5. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,

@@ -104,7 +104,7 @@ export async function runOutage(settings: OutageSettings): Promise<OutageResult>
     const sampler = (async () => {
       while (sampling) {
         const at = Date.now();
-        const stats = await Promise.all(servers.map((server) => server.stats(true).catch(() => undefined)));
+        const stats = await Promise.all(servers.map((server) => server.stats('full').catch(() => undefined)));
         stats.forEach(
           (stat, index) =>
             stat &&

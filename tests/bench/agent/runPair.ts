@@ -1,12 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { PhaseReport } from '../../../samples/load-generator/src/types';
-import type { BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
+import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
 import type { AgentEntry } from './findOurAgent';
 import type { Pinning } from './pinning';
 import { readCpuBusy } from './readCpuBusy';
 import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
 import { spawnTrigsServer, type SideSpec, type TrigsServer } from './spawnTrigsServer';
+import { spread } from './spread';
 import { startIngestReceiver } from './startIngestReceiver';
 import { uploadRate, type UploadRate } from './uploadRate';
 
@@ -23,9 +24,17 @@ export type PairSettings = {
   baselineFirst: boolean;
 };
 
-export type SideResult = {
-  /** JS heap plus Buffers/ArrayBuffers right after a full GC, at the end of the window (MB). */
+/** Memory at rest after the window (medians over the samples; see `MEMORY_SAMPLES`), MB. */
+export type RestingMemory = {
+  rss_mb: number;
+  /** JS heap in use plus Buffers/ArrayBuffers. */
   retained_mb: number;
+  heap_physical_mb: number;
+  native_mb: number;
+};
+
+export type SideResult = {
+  resting: RestingMemory;
   label: string;
   window: BenchWindow;
   load: PhaseReport;
@@ -41,10 +50,20 @@ export type PairResult = {
   extra_cpu_ms_per_s: number;
   overhead_pct: number;
   p99_ratio: number;
+  /**
+   * RSS the agent side holds beyond the baseline at rest: both sides sampled together after the load has
+   * stopped, each right after a memory-reducing full GC, median of the per-sample differences. Everything the
+   * agent keeps (its code, V8's profiler and its code map, the window being sampled, queued uploads, native
+   * allocations) counts; the GC heap's slack, which follows the app's allocation rate, does not.
+   */
   rss_delta_mb: number;
-  hwm_delta_mb: number;
-  /** Heap plus Buffers after a full GC, agent side minus baseline: steadier than RSS, which keeps freed pages. */
+  /** The same for the JS heap in use plus Buffers, for V8's committed heap pages and for the rest of RSS. */
   retained_delta_mb: number;
+  heap_physical_delta_mb: number;
+  native_delta_mb: number;
+  /** RSS at the end of the loaded window, agent side minus baseline (includes GC heap sizing noise). */
+  rss_under_load_delta_mb: number;
+  hwm_delta_mb: number;
   loop_max_delta_ms: number;
   /** With the stall probe: longest busy stretch (own CPU time between 1 ms ticks), agent side minus baseline. */
   busy_gap_max_delta_ms: number | null;
@@ -109,25 +128,26 @@ export async function runPair(
     generators.forEach((generator) => generator.go());
     await sleep(settings.windowS * 1000);
     const windows = await Promise.all(servers.map((server) => server.benchStop()));
-    // After the window, so the forced GC costs no measured CPU: memory the process holds on to.
-    const retained = await Promise.all(servers.map((server) => server.stats(true)));
     const to = Date.now();
     const driverCpu = process.cpuUsage(driverBefore);
     const busyAfter = readCpuBusy();
     const reports = await Promise.all(generators.map((generator) => generator.stop()));
+    // After the window and the load, so the forced GCs cost no measured CPU and both sides are at rest.
+    const memory = await sampleRestingMemory(servers);
     const exits = await Promise.all(servers.map((server) => server.stop()));
     servers.length = 0;
 
     const sides = order.map((side, index): SideResult => ({
       label: side.label,
       window: windows[index]!,
-      retained_mb: retained[index]!.heap_used_mb + retained[index]!.external_mb,
+      resting: medianMemory(memory.map((sample) => sample[index]!)),
       load: reports[index]!.measured,
       uploads: uploadRate(receivers[index]!.uploads, from, to),
       exit: String(exits[index]!.code ?? exits[index]!.signal),
       stderr: exits[index]!.stderr.slice(-5),
     }));
-    const [withSide, withoutSide] = settings.baselineFirst ? [sides[1]!, sides[0]!] : [sides[0]!, sides[1]!];
+    const withIndex = settings.baselineFirst ? 1 : 0;
+    const [withSide, withoutSide] = [sides[withIndex]!, sides[1 - withIndex]!];
     const perRequestWithout = withoutSide.window.cpu_ms / withoutSide.window.requests_total;
     const extraMs = withSide.window.cpu_ms - withSide.window.requests_total * perRequestWithout;
     const ours =
@@ -141,9 +161,12 @@ export async function runPair(
       extra_cpu_ms_per_s: extraMs / (withSide.window.wall_ms / 1000),
       overhead_pct: (withSide.window.cpu_ms / withSide.window.requests_total / perRequestWithout - 1) * 100,
       p99_ratio: withSide.load.latency_ms.p99 / withoutSide.load.latency_ms.p99,
-      rss_delta_mb: withSide.window.rss_mb - withoutSide.window.rss_mb,
+      rss_delta_mb: medianDelta(memory, withIndex, (stats) => stats.rss_mb),
+      retained_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_used_mb + stats.external_mb),
+      heap_physical_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_physical_mb),
+      native_delta_mb: medianDelta(memory, withIndex, (stats) => stats.native_mb),
+      rss_under_load_delta_mb: withSide.window.rss_mb - withoutSide.window.rss_mb,
       hwm_delta_mb: withSide.window.hwm_mb - withoutSide.window.hwm_mb,
-      retained_delta_mb: withSide.retained_mb - withoutSide.retained_mb,
       loop_max_delta_ms: withSide.window.loop_delay_max_ms - withoutSide.window.loop_delay_max_ms,
       busy_gap_max_delta_ms:
         withSide.window.busy_gap_top_ms?.[0] !== undefined && withoutSide.window.busy_gap_top_ms?.[0] !== undefined
@@ -156,4 +179,37 @@ export async function runPair(
     await Promise.all(servers.map((server) => server.stop()));
     await Promise.all(receivers.map((receiver) => receiver.close()));
   }
+}
+
+/** Idle time before the first resting sample (the last requests' garbage, sockets closing). */
+const SETTLE_MS = 2000;
+/** Resting samples per pair, one a second: their median is steady against one GC catching a transient. */
+const MEMORY_SAMPLES = 5;
+
+/** Memory of every server at the same moments, each right after a memory-reducing full GC. */
+async function sampleRestingMemory(servers: readonly TrigsServer[]): Promise<BenchStats[][]> {
+  await sleep(SETTLE_MS);
+  const samples: BenchStats[][] = [];
+  for (let i = 0; i < MEMORY_SAMPLES; i++) {
+    samples.push(await Promise.all(servers.map((server) => server.stats('reduce'))));
+    await sleep(1000);
+  }
+  return samples;
+}
+
+function medianDelta(samples: BenchStats[][], withIndex: number, field: (stats: BenchStats) => number): number {
+  return median(samples.map((sample) => field(sample[withIndex]!) - field(sample[1 - withIndex]!)));
+}
+
+function medianMemory(samples: BenchStats[]): RestingMemory {
+  return {
+    rss_mb: median(samples.map((stats) => stats.rss_mb)),
+    retained_mb: median(samples.map((stats) => stats.heap_used_mb + stats.external_mb)),
+    heap_physical_mb: median(samples.map((stats) => stats.heap_physical_mb)),
+    native_mb: median(samples.map((stats) => stats.native_mb)),
+  };
+}
+
+function median(values: number[]): number {
+  return spread(values, 3)?.median ?? NaN;
 }

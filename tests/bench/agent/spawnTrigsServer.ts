@@ -20,7 +20,7 @@ export type ServerOptions = {
   loopResolutionMs: number;
   /** Turns on the app's CPU-time stall probe (a 1 ms ticker; only for the stall measurement). */
   stallProbe?: boolean;
-  /** Extra flags for Node (e.g. --expose-gc, so that `stats(true)` can collect garbage first). */
+  /** Extra flags for Node (e.g. --expose-gc, so that `stats()` can collect garbage first). */
   nodeFlags?: string[];
   ourAgent?: AgentEntry;
 };
@@ -30,8 +30,8 @@ export interface TrigsServer {
   readonly pid: number;
   benchStart(): Promise<void>;
   benchStop(): Promise<BenchWindow>;
-  /** Memory now; `gc` first runs a full GC (needs --expose-gc in `nodeFlags`). */
-  stats(gc?: boolean): Promise<BenchStats>;
+  /** Memory now; `full` first runs a full GC, `reduce` V8's memory-reducing one (both need --expose-gc). */
+  stats(gc?: 'full' | 'reduce'): Promise<BenchStats>;
   /** Whether the process is still running. */
   alive(): boolean;
   /** SIGTERM, then SIGKILL after 8 s; resolves with how it ended and its last stderr lines. */
@@ -129,7 +129,8 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
       await getJson(`${url}/__bench/start`);
     },
     benchStop: () => getJson<BenchWindow>(`${url}/__bench/stop`),
-    stats: (gc = false) => getJson<BenchStats>(`${url}/__bench/stats${gc ? '?gc=1' : ''}`),
+    stats: (gc) =>
+      getJson<BenchStats>(`${url}/__bench/stats${gc === undefined ? '' : gc === 'full' ? '?gc=1' : '?gc=reduce'}`),
     alive: () => !exited,
     stop: async () => {
       if (!exited) {

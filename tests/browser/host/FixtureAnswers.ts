@@ -15,6 +15,7 @@ import { resourceKey } from './resourceKey';
 export class FixtureAnswers implements HostAnswers {
   private readonly queries: QueryFixture[];
   private readonly resources: ResourceFixture['answers'];
+  private readonly proxied = new Map<string, ResourceAnswer>();
 
   constructor(dir = FIXTURE_DIR) {
     const files = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== RESOURCES_FILE);
@@ -27,22 +28,27 @@ export class FixtureAnswers implements HostAnswers {
     this.queries.unshift({ query, response, ...range });
   }
 
-  /** Answers the resource `path` (after /resources/, query string without from/to) with `answer`. */
-  addResource(path: string, answer: ResourceAnswer): void {
-    this.resources[resourceKey(path)] = answer;
+  /** Answers the resource `path` (after /resources/, query string without from/to; a POST's body) with `answer`. */
+  addResource(path: string, answer: ResourceAnswer, body?: unknown): void {
+    this.resources[resourceKey(path, body)] = answer;
+  }
+
+  /** Answers Grafana's proxy to datasource `uid` at `path` (its time range ignored) with `answer`. */
+  addProxy(uid: string, path: string, answer: ResourceAnswer): void {
+    this.proxied.set(resourceKey(`${uid}/${path}`), answer);
   }
 
   async query(queries: RequestedQuery[], _fromMs: number, toMs: number): Promise<DsQueryBody> {
     const results: DsQueryBody['results'] = {};
+    // A recorded answer moves from its recording's end to the request's (an added one, without a range, stays).
+    const shiftFrom = (fixture: QueryFixture) => (fixture.toMs ? toMs - fixture.toMs : 0);
     for (const requested of queries) {
-      const fixture = this.queries.find((candidate) => queryMatches(candidate.query, requested));
+      const fixture = this.queries.find((candidate) => queryMatches(candidate.query, requested, shiftFrom(candidate)));
       const recorded = fixture && Object.values(fixture.response.results)[0];
       results[requested.refId] = recorded
         ? {
             ...recorded,
-            frames: recorded.frames?.map((frame) =>
-              retarget(frame, requested.refId, fixture.toMs ? toMs - fixture.toMs : 0)
-            ),
+            frames: recorded.frames?.map((frame) => retarget(frame, requested.refId, shiftFrom(fixture))),
           }
         : {
             status: 404,
@@ -53,14 +59,24 @@ export class FixtureAnswers implements HostAnswers {
     return { results };
   }
 
-  async resource(path: string): Promise<ResourceAnswer> {
-    const key = resourceKey(path);
+  async resource(path: string, body?: unknown): Promise<ResourceAnswer> {
+    const key = resourceKey(path, body);
     return (
       this.resources[key] ?? {
         status: 404,
         body: {
           message: `The browser host has no recorded answer for resources/${key}; recorded: ${Object.keys(this.resources).join(', ')}`,
         },
+      }
+    );
+  }
+
+  async datasourceProxy(uid: string, path: string): Promise<ResourceAnswer> {
+    const key = resourceKey(`${uid}/${path}`);
+    return (
+      this.proxied.get(key) ?? {
+        status: 502,
+        body: { message: `The browser host has no answer of data source ${uid} for ${key} (no such datasource here)` },
       }
     );
   }

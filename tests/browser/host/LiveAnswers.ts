@@ -15,9 +15,15 @@ export class LiveAnswers implements HostAnswers {
     return { results: Object.assign({}, ...bodies.map((body) => body.results)) };
   }
 
-  async resource(path: string): Promise<ResourceAnswer> {
-    const result = await grafanaClient<ResourceAnswer>('resource', this.settings, ['--path', path]);
+  async resource(path: string, body?: unknown): Promise<ResourceAnswer> {
+    const post = body === undefined ? [] : ['--method', 'POST', '--body', JSON.stringify(body)];
+    const result = await grafanaClient<ResourceAnswer>('resource', this.settings, ['--path', path, ...post]);
     return result.json ?? failed('resource', result.stderr);
+  }
+
+  /** Only Pyroscope runs behind a live host: other datasources answer as an unreachable one does in Grafana. */
+  async datasourceProxy(uid: string): Promise<ResourceAnswer> {
+    return { status: 502, body: { message: `data source ${uid} is not reachable from the browser host` } };
   }
 
   /** Grafana answers a failed check with 400 and the same body. */

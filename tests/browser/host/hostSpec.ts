@@ -8,7 +8,7 @@ export type HostSpec = {
   /** Dashboard time range of the panel and editor: Grafana's strings ('now-1h') or epoch ms. */
   timeRange?: { from: string; to: string };
   panel?: PanelSpec;
-  queryEditor?: { query: Record<string, unknown> };
+  queryEditor?: QueryEditorSpec;
 };
 
 export type PanelSpec = {
@@ -19,6 +19,13 @@ export type PanelSpec = {
   title?: string;
   width?: number;
   height?: number;
+};
+
+export type QueryEditorSpec = {
+  /** The query as Grafana hands it over; a new one is `{ refId }`, and the host adds the datasource's defaults. */
+  query: Record<string, unknown>;
+  /** Where Grafana shows the editor (CoreApp's values): 'panel-editor' (default) or 'explore'. */
+  app?: 'panel-editor' | 'explore';
 };
 
 /** What the host exposes on window for tests (window.__HOST__). */

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 
+import { shiftComparison } from './shiftComparison';
+
 /** The query model's fields (backend/src/queries/QUERY_MODEL.md); the rest (refId, datasource, …) is Grafana's. */
 const MODEL_FIELDS = [
   'queryType',
@@ -15,10 +17,16 @@ const MODEL_FIELDS = [
 
 /**
  * Whether a request's query asks the same as a recorded one: equal model fields, where an absent field and
- * its default (an empty list, maxNodes 16384) are the same.
+ * its default (an empty list, maxNodes 16384) are the same. A diff's comparison range is absolute, so the
+ * recorded one counts at the same place relative to the request's range: moved by `shiftMs`, the distance
+ * from the recording's end to the request's.
  */
-export function queryMatches(recorded: Record<string, unknown>, requested: Record<string, unknown>): boolean {
-  return isDeepStrictEqual(modelOf(recorded), modelOf(requested));
+export function queryMatches(
+  recorded: Record<string, unknown>,
+  requested: Record<string, unknown>,
+  shiftMs = 0
+): boolean {
+  return isDeepStrictEqual(modelOf(shiftComparison(recorded, shiftMs)), modelOf(requested));
 }
 
 function modelOf(query: Record<string, unknown>): Record<string, unknown> {

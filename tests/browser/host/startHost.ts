@@ -35,8 +35,9 @@ const TYPES: Record<string, string> = {
 
 /**
  * Builds the browser host and serves it on 127.0.0.1 (a port the OS picks): the page, its bundle, Grafana's
- * icons and fonts, and the two APIs the plugin's frontend calls: POST /api/ds/query and
- * /api/datasources/uid/<uid>/resources/… (+ /health), answered from recorded fixtures or live.
+ * icons and fonts, and the APIs the plugin's frontend calls: POST /api/ds/query,
+ * /api/datasources/uid/<uid>/resources/… (+ /health) and the datasource proxy to Tempo
+ * (/api/datasources/proxy/uid/<uid>/…), answered from recorded fixtures or live.
  */
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const bundle = await buildHost();
@@ -66,7 +67,13 @@ async function route(request: IncomingMessage, response: ServerResponse, bundleD
   }
   const resource = /^\/api\/datasources\/uid\/[^/]+\/resources\/(.+)$/.exec(path);
   if (resource) {
-    const answer = await answers.resource(`${resource[1]}${url.search}`);
+    const body = request.method === 'POST' ? (JSON.parse(await readBody(request)) as unknown) : undefined;
+    const answer = await answers.resource(`${resource[1]}${url.search}`, body);
+    return sendJson(response, answer.status, answer.body);
+  }
+  const proxied = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/(.+)$/.exec(path);
+  if (proxied) {
+    const answer = await answers.datasourceProxy(decodeURIComponent(proxied[1]!), `${proxied[2]}${url.search}`);
     return sendJson(response, answer.status, answer.body);
   }
   if (/^\/api\/datasources\/uid\/[^/]+\/health$/.test(path)) {

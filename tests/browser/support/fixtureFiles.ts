@@ -7,7 +7,7 @@ export const FIXTURE_DIR = join(__dirname, '..', 'fixtures');
 
 /** tests/browser/fixtures/<name>.json: one query and Grafana's /api/ds/query body for it. */
 export type QueryFixture = {
-  /** The query as recorded (refId "A"); the host matches requests against it, see matchQuery. */
+  /** The query as recorded (refId "A"); the host matches requests against it (host/queryMatches.ts). */
   query: Record<string, unknown>;
   fromMs: number;
   toMs: number;

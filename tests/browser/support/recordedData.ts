@@ -5,7 +5,14 @@
  */
 
 export const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
+export const CPU_SAMPLES = 'process_cpu:samples:count:cpu:nanoseconds';
 export const WALL = 'wall:wall:microseconds:wall:microseconds';
+
+/** Every recorded query and resource covers the hour before the recording, as the page's default range does. */
+export const RECORDED_SPAN_MS = 60 * 60_000;
+
+const CHECKOUT_1_0 = '{service_name="checkout", version="1.0"}';
+const CHECKOUT_1_1 = '{service_name="checkout", version="1.1"}';
 
 /** One upload: a shared pprof fixture pushed `minutesAgo` before the recording, as service + tags. */
 export type Push = {
@@ -114,6 +121,33 @@ export const RECORDED_QUERIES = {
     queryType: 'profile',
     profileTypeId: WALL,
     labelSelector: '{service_name="frontend"}',
+  },
+  // What the Profiles page asks for checkout with a version filter, in its other profile type, and in a diff
+  // of the two versions over its default range.
+  'profile-checkout-cpu-1.0': { queryType: 'profile', profileTypeId: CPU, labelSelector: CHECKOUT_1_0 },
+  'profile-checkout-cpu-1.1': { queryType: 'profile', profileTypeId: CPU, labelSelector: CHECKOUT_1_1 },
+  'metrics-checkout-cpu-1.0': { queryType: 'metrics', profileTypeId: CPU, labelSelector: CHECKOUT_1_0 },
+  'metrics-checkout-cpu-1.1': { queryType: 'metrics', profileTypeId: CPU, labelSelector: CHECKOUT_1_1 },
+  'profile-checkout-samples': {
+    queryType: 'profile',
+    profileTypeId: CPU_SAMPLES,
+    labelSelector: '{service_name="checkout"}',
+  },
+  'metrics-checkout-samples': {
+    queryType: 'metrics',
+    profileTypeId: CPU_SAMPLES,
+    labelSelector: '{service_name="checkout"}',
+  },
+  /**
+   * The page's diff carries the comparison's absolute range. Here it is relative to the recording's end:
+   * recordFixtures.ts makes it absolute, and the host matches it at the same place relative to a request's
+   * end (tests/browser/host/queryMatches.ts).
+   */
+  'diff-page-checkout-versions': {
+    queryType: 'diff',
+    profileTypeId: CPU,
+    labelSelector: CHECKOUT_1_0,
+    comparison: { profileTypeId: CPU, labelSelector: CHECKOUT_1_1, timeRange: { fromMs: -RECORDED_SPAN_MS, toMs: 0 } },
   },
   'profile-nothing-in-range': {
     queryType: 'profile',

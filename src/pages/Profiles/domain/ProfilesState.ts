@@ -1,3 +1,5 @@
+import type { LinkGap } from '../../../traces/SpanLink';
+
 /** A time range as the user chose it: `now-1h`, `now`, or epoch milliseconds as text. */
 export type RawRange = { from: string; to: string };
 
@@ -40,6 +42,21 @@ export type ProfilesState = {
   diffView: DiffView;
   colorScale: ColorScale;
   maxNodes: number;
+  /** Single view: only the samples of these spans (16-hex ids); none or empty: every sample. */
+  spanSelector?: string[];
+  /** The trace span a link came from (src/traces), for the page to name it and link back. */
+  trace?: TraceOrigin;
+};
+
+/** Where a trace link came from; every part is optional since older Grafana versions pass less. */
+export type TraceOrigin = {
+  traceId?: string;
+  spanId?: string;
+  spanName?: string;
+  /** The trace datasource's uid. */
+  datasource?: string;
+  /** What the link had to fall back on. */
+  gaps: LinkGap[];
 };
 
 export const DEFAULT_RANGE: RawRange = { from: 'now-1h', to: 'now' };

@@ -41,7 +41,9 @@ export function flameGraphQueries(state: ProfilesState, ranges: SideRanges): Pla
   const mainRange = flameGraphRange(main, ranges.main);
   const comparisonRange = flameGraphRange(comparison, ranges.comparison);
   if (state.mode === 'single') {
-    return main.profileTypeId === '' ? [] : [{ query: profile(main, 'profile'), range: mainRange }];
+    const spans = state.spanSelector ?? [];
+    const query = { ...profile(main, 'profile'), ...(spans.length > 0 ? { spanSelector: spans } : {}) };
+    return main.profileTypeId === '' ? [] : [{ query, range: mainRange }];
   }
   if (main.profileTypeId === '' || comparison.profileTypeId === '') {
     return [];

@@ -6,6 +6,7 @@ import {
   type ProfileSelection,
   type ProfilesState,
 } from './ProfilesState';
+import { readTraceParams, writeTraceParams } from './traceParams';
 
 const MAX_MAX_NODES = 1048576;
 
@@ -54,6 +55,7 @@ export function parse(url: string): ProfilesState {
     diffView: text('view') === 'sideBySide' ? 'sideBySide' : 'diff',
     colorScale: text('colors') === 'absolute' ? 'absolute' : 'relative',
     maxNodes: Number.isInteger(maxNodes) && maxNodes >= 1 && maxNodes <= MAX_MAX_NODES ? maxNodes : DEFAULT_MAX_NODES,
+    ...readTraceParams(params),
   };
 }
 
@@ -88,6 +90,7 @@ export function serialize(state: ProfilesState): string {
     set('colors', state.colorScale, 'relative');
   }
   set('maxNodes', String(state.maxNodes), String(DEFAULT_MAX_NODES));
+  writeTraceParams(params, state);
   return params.toString();
 }
 

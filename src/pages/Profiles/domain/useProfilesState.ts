@@ -21,7 +21,13 @@ export function useProfilesState(): { state: ProfilesState; actions: ProfilesSta
   const state = useMemo(() => parse(search), [search]);
   const actions = useMemo((): ProfilesStateActions => {
     const write = (next: ProfilesState, replace: boolean) => {
-      const url = `${pathname}?${serialize(next)}`;
+      const query = serialize(next);
+      // A choice that changes nothing (a control committing its value again on blur) adds no history entry,
+      // so one Back always undoes one change.
+      if (`?${query}` === search) {
+        return;
+      }
+      const url = `${pathname}?${query}`;
       if (replace) {
         locationService.replace(url);
       } else {
@@ -34,6 +40,6 @@ export function useProfilesState(): { state: ProfilesState; actions: ProfilesSta
       fillIn: (patch) => write({ ...state, ...patch }, true),
       fillInSide: (side, patch) => write(changeSide(state, side, patch), true),
     };
-  }, [pathname, state]);
+  }, [pathname, search, state]);
   return { state, actions };
 }

@@ -16,10 +16,15 @@ type Props = {
   colorScale: ColorScale;
   /** Stack the top table under the flame graph (narrow columns). */
   vertical?: boolean;
+  /**
+   * Draw every frame instead of folding chains of frames with the same value into one bar: a span profile is
+   * often a single stack, which folding would show as one bar named `total`.
+   */
+  disableCollapsing?: boolean;
 };
 
 /** One flame graph (Grafana's, with its top table, sandwich view, search and focus), or why there is none. */
-export function FlameGraphBox({ content, emptyText, colorScale, vertical }: Props) {
+export function FlameGraphBox({ content, emptyText, colorScale, vertical, disableCollapsing }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const getTheme = useCallback(() => theme, [theme]);
@@ -53,6 +58,7 @@ export function FlameGraphBox({ content, emptyText, colorScale, vertical }: Prop
               data={content.frame}
               getTheme={getTheme}
               vertical={vertical}
+              disableCollapsing={disableCollapsing}
               stickyHeader
               keepFocusOnDataChange
               extraHeaderElements={

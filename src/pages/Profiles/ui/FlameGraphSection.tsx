@@ -12,6 +12,9 @@ import { FlameGraphBox } from './FlameGraphBox';
 
 type Props = { state: ProfilesState; flameGraphs: AsyncState<DataFrame[][]> };
 
+/** Side by side, the columns in the order flameGraphQueries asks for them. */
+const SIDE_TITLES = ['Baseline', 'Comparison'];
+
 /** The page's flame graph(s) with loading and error states; the ref is its element (for PNG export). */
 export const FlameGraphSection = forwardRef<HTMLDivElement, Props>(function FlameGraphSection(
   { state, flameGraphs },
@@ -58,15 +61,22 @@ export const FlameGraphSection = forwardRef<HTMLDivElement, Props>(function Flam
       )}
       <div className={sideBySide ? styles.columns : undefined}>
         {contents.map((content, index) => (
-          <div key={index} className={styles.column}>
-            {sideBySide && <Text element="h4">{index === 0 ? 'Baseline' : 'Comparison'}</Text>}
+          <section
+            // A new layout gets new flame graphs: one from a narrow column would keep the flame-graph-only view
+            // @grafana/flamegraph switched to there.
+            key={sideBySide ? SIDE_TITLES[index] : 'single'}
+            className={styles.column}
+            aria-label={sideBySide ? `${SIDE_TITLES[index]} flame graph` : 'Flame graph'}
+          >
+            {sideBySide && <Text element="h4">{SIDE_TITLES[index]}</Text>}
             <FlameGraphBox
               content={content}
               emptyText={emptyMessage(sideBySide ? [services[index] ?? ''] : services)}
               colorScale={state.colorScale}
               vertical={sideBySide}
+              disableCollapsing={(state.spanSelector ?? []).length > 0}
             />
-          </div>
+          </section>
         ))}
       </div>
     </div>

@@ -35,9 +35,11 @@ export function SidePanel({ side, range, services, labels, metric, onChange, tit
     <section className={styles.panel} aria-label={title ?? 'Profile selection'}>
       {title && (
         <Stack direction="row" justifyContent="space-between" alignItems="center">
-          <Text element="h3" variant="h5">
-            {title}
-          </Text>
+          <div className={styles.title}>
+            <Text element="h3" variant="h5">
+              {title}
+            </Text>
+          </div>
           {baselineRange && (
             <Stack direction="row" gap={1}>
               <ShiftMenu
@@ -82,4 +84,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     // Backend messages can hold long selectors without spaces.
     overflowWrap: 'anywhere',
   }),
+  // The side's name stays one word beside its time picker.
+  title: css({ overflowWrap: 'normal', flexShrink: 0 }),
 });

@@ -19,7 +19,7 @@ export function HostApp({ spec, datasource }: Props) {
   if (spec.panel) {
     scene = <PanelScene spec={spec.panel} datasource={datasource} timeRange={timeRange} />;
   } else if (spec.queryEditor) {
-    scene = <QueryEditorScene query={spec.queryEditor.query} datasource={datasource} timeRange={timeRange} />;
+    scene = <QueryEditorScene spec={spec.queryEditor} datasource={datasource} timeRange={timeRange} />;
   } else {
     scene = <AppScene />;
   }

@@ -5,14 +5,23 @@ import { type DataQuery } from '@grafana/schema';
 import { useStyles2 } from '@grafana/ui';
 
 import { plugin as datasourcePlugin } from '../../../../src/datasource/module';
+import type { QueryEditorSpec } from '../hostSpec';
 import { recordEditorChange, recordEditorRun } from './hostState';
 
-type Props = { query: Record<string, unknown>; datasource: DataSourceApi; timeRange: TimeRange };
+type Props = { spec: QueryEditorSpec; datasource: DataSourceApi; timeRange: TimeRange };
 
-/** The datasource's query editor in a query row, as in a panel editor; changes are recorded for tests. */
-export function QueryEditorScene({ query: initial, datasource, timeRange }: Props) {
+/**
+ * The datasource's query editor in a query row, as in a panel editor or Explore; changes are recorded for
+ * tests. Like Grafana, it fills a query in with the datasource's defaults for that place.
+ */
+export function QueryEditorScene({ spec, datasource, timeRange }: Props) {
   const styles = useStyles2(getStyles);
-  const [query, setQuery] = useState<DataQuery>({ refId: 'A', ...initial });
+  const app = spec.app === 'explore' ? CoreApp.Explore : CoreApp.PanelEditor;
+  const [query, setQuery] = useState<DataQuery>(() => ({
+    refId: 'A',
+    ...datasource.getDefaultQuery?.(app),
+    ...spec.query,
+  }));
   const QueryEditor = datasourcePlugin.components.QueryEditor!;
   return (
     <section className={styles.row} aria-label="Query editor row A">
@@ -25,7 +34,7 @@ export function QueryEditorScene({ query: initial, datasource, timeRange }: Prop
           datasource={datasource as never}
           query={query as never}
           range={timeRange}
-          app={CoreApp.PanelEditor}
+          app={app}
           onChange={(next: DataQuery) => {
             recordEditorChange(next);
             setQuery(next);
