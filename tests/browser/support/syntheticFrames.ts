@@ -1,14 +1,15 @@
 import { flameGraphToFrame } from '../../../backend/src/frames/flameGraphToFrame';
 import { syntheticFlameGraph } from '../../../backend/src/frames/syntheticFlameGraph';
-import type { Frame } from '../../../backend/src/plugin/types';
+import type { FieldType, Frame } from '../../../backend/src/plugin/types';
 import type { DsQueryBody, FrameJson } from '../../support/grafanaClient';
 import { CPU } from './recordedData';
 
 /** The JSON type Grafana's /api/ds/query gives each backend field type (as the Go client prints it). */
-const JSON_TYPES: Record<string, { type: string; frame: string }> = {
+const JSON_TYPES: Record<FieldType, { type: string; frame: string }> = {
   enum: { type: 'enum', frame: 'enum' },
   string: { type: 'string', frame: 'string' },
   int64: { type: 'number', frame: 'int64' },
+  uint16: { type: 'number', frame: 'uint16' },
   float64: { type: 'number', frame: 'float64' },
   time: { type: 'time', frame: 'time.Time' },
   bool: { type: 'boolean', frame: 'bool' },
@@ -23,8 +24,8 @@ export function frameToBody(frame: Frame, refId = 'A'): DsQueryBody {
       meta: frame.meta as FrameJson['schema']['meta'],
       fields: frame.fields.map((field) => ({
         name: field.name,
-        type: JSON_TYPES[field.type]!.type,
-        typeInfo: { frame: JSON_TYPES[field.type]!.frame },
+        type: JSON_TYPES[field.type].type,
+        typeInfo: { frame: JSON_TYPES[field.type].frame },
         ...(field.config ? { config: field.config as Record<string, unknown> } : {}),
       })),
     },
