@@ -3,6 +3,7 @@ import { drawNestedSet } from './drawNestedSet';
 import { frameLabels } from './frameLabels';
 import { flameGraphToFrame } from './flameGraphToFrame';
 import { syntheticFlameGraph } from './syntheticFlameGraph';
+import { workedExampleGraph } from '../pyroscope/workedExampleGraph';
 
 const cpu = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
 
@@ -19,16 +20,7 @@ function tree(text: string): string {
 
 describe('flameGraphToFrame', () => {
   it('converts the worked example of pyroscope-api.md §1.7 (a;b 3, a;c 2, d 4)', () => {
-    const fg: FlameGraph = {
-      names: ['total', 'd', 'a', 'c', 'b'],
-      levels: [
-        [0, 9, 0, 0],
-        [0, 5, 0, 2, 0, 4, 4, 1],
-        [0, 3, 3, 4, 0, 2, 2, 3],
-      ],
-      total: 9,
-      maxSelf: 4,
-    };
+    const fg = workedExampleGraph;
     expect(draw(fg)).toBe(
       tree(`
         total 9/0
@@ -127,16 +119,7 @@ describe('flameGraphToFrame', () => {
   });
 
   it("labels nodes with an enum over Pyroscope's own names table: values are the name indexes", () => {
-    const fg: FlameGraph = {
-      names: ['total', 'd', 'a', 'c', 'b'],
-      levels: [
-        [0, 9, 0, 0],
-        [0, 5, 0, 2, 0, 4, 4, 1],
-        [0, 3, 3, 4, 0, 2, 2, 3],
-      ],
-      total: 9,
-      maxSelf: 4,
-    };
+    const fg = workedExampleGraph;
     const [label] = flameGraphToFrame(fg, cpu, 'A').fields;
     expect(label!.type).toBe('enum');
     expect(label!.values).toBeInstanceOf(Uint16Array);

@@ -10,6 +10,7 @@ import type {
   Series,
 } from '../pyroscope/types';
 import type { DatasourceSettings } from '../settings/DatasourceSettings';
+import { workedExampleGraph } from '../pyroscope/workedExampleGraph';
 import { queryData } from './queryData';
 
 const cpu = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
@@ -23,16 +24,7 @@ const settings: DatasourceSettings = {
   minStepSeconds: 15,
   compression: 'auto',
 };
-const graph: FlameGraph = {
-  names: ['total', 'd', 'a', 'c', 'b'],
-  levels: [
-    [0, 9, 0, 0],
-    [0, 5, 0, 2, 0, 4, 4, 1],
-    [0, 3, 3, 4, 0, 2, 2, 3],
-  ],
-  total: 9,
-  maxSelf: 4,
-};
+const graph = workedExampleGraph;
 const emptyGraph: FlameGraph = { names: ['total'], levels: [[0, 0, 0, 0]], total: 0, maxSelf: 0 };
 const series: Series[] = [
   { labels: { service_name: 'checkout' }, points: [{ timestampMs: range.fromMs, value: 15e9 }] },

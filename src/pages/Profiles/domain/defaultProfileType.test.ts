@@ -1,14 +1,7 @@
 import { defaultProfileType } from './defaultProfileType';
+import { profileTypeOption } from '../../../datasource/testing/profileTypeOption';
 
-const type = (id: string) => ({
-  id,
-  label: id,
-  name: '',
-  sampleType: '',
-  sampleUnit: '',
-  periodType: '',
-  periodUnit: '',
-});
+const type = profileTypeOption;
 
 describe('defaultProfileType(types)', () => {
   it.each([

@@ -3,17 +3,10 @@ import type { DataSourceInstanceSettings } from '@grafana/data';
 import type { ServiceOption } from '../../../datasource/types';
 import { missingChoices } from './missingChoices';
 import { parse } from './urlState';
+import { profileTypeOption } from '../../../datasource/testing/profileTypeOption';
 
 const dataSources = [{ uid: 'a' }, { uid: 'b' }] as DataSourceInstanceSettings[];
-const type = (id: string) => ({
-  id,
-  label: id,
-  name: id.split(':')[0]!,
-  sampleType: '',
-  sampleUnit: '',
-  periodType: '',
-  periodUnit: '',
-});
+const type = profileTypeOption;
 const services: ServiceOption[] = [
   {
     name: 'cart',

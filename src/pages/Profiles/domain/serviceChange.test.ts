@@ -1,15 +1,8 @@
 import type { ServiceOption } from '../../../datasource/types';
 import { serviceChange } from './serviceChange';
+import { profileTypeOption } from '../../../datasource/testing/profileTypeOption';
 
-const type = (id: string) => ({
-  id,
-  label: id,
-  name: '',
-  sampleType: '',
-  sampleUnit: '',
-  periodType: '',
-  periodUnit: '',
-});
+const type = profileTypeOption;
 const services: ServiceOption[] = [
   { name: 'api', profileTypes: [type('memory:x:bytes:a:b'), type('process_cpu:cpu:nanoseconds:cpu:nanoseconds')] },
   { name: 'worker', profileTypes: [type('memory:x:bytes:a:b')] },
