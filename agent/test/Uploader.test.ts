@@ -173,6 +173,24 @@ describe('Uploader against a failing Pyroscope', () => {
     await back.close();
   });
 
+  it('flush() keeps to its deadline while an upload hangs in flight', async () => {
+    let posted = 0;
+    const uploader = new Uploader(configFor('http://127.0.0.1:1'), recordingLogger().log, {
+      ...fast,
+      post: () => {
+        posted++;
+        return new Promise(() => undefined); // a server that never answers
+      },
+    });
+    uploader.enqueue(profile(1));
+    assert.equal(posted, 1);
+    const started = Date.now();
+    await uploader.flush(started + 300);
+    const took = Date.now() - started;
+    assert.ok(took >= 250 && took < 2000, `flush took ${took} ms`);
+    uploader.close();
+  });
+
   it('never throws into the caller, even with an unusable address', async () => {
     const uploader = new Uploader(configFor('http://127.0.0.1:1'), recordingLogger().log, fast);
     uploader.enqueue(profile(1));

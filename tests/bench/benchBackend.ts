@@ -7,6 +7,10 @@
 //                       overhead_ms is the difference of the medians, a fixed cost per query. Top level: a
 //                       service's last 10 minutes (30 large profiles); `one_hour` repeats the figures for the
 //                       Profiles page's default query, a service's last hour of ten-second uploads
+//   go_sdk_reference    the 10-minute figures for the same query answered by a Go backend plugin built on
+//                       Grafana's own SDK (tests/grafana-client/sdkreference), timed in alternating blocks
+//                       with ours through the same harness: what the plugin protocol costs whatever the
+//                       plugin's language (its answer is checked to equal ours first)
 //   convert_1m_nodes_ms median time to turn Pyroscope's binary answer of 1,048,576 nodes into the Arrow
 //                       frame Grafana receives (decode + nested set + Arrow IPC), in this process
 //   concurrent_failures failed answers among 50 simultaneous QueryData calls
@@ -34,6 +38,7 @@ import { syntheticWindows } from '../support/syntheticWindows';
 const CPU = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
 const NODES = 16384;
 const RUNS = 30;
+const WARMUP_RUNS = 5;
 const repoRoot = resolve(__dirname, '..', '..');
 
 type QueryBench = {
@@ -110,40 +115,26 @@ async function main(): Promise<void> {
       scenario: Scenario,
       runs: number,
       concurrency: number,
-      direct: boolean
+      direct: boolean,
+      plugin?: string
     ): Promise<QueryBench> => {
-      const query = JSON.stringify({
-        refId: 'A',
-        queryType: 'profile',
-        profileTypeId: CPU,
-        labelSelector: `{service_name="${scenario.service}"}`,
-        maxNodes: NODES,
-      });
       const args = [
         'query-bench',
-        '--settings',
-        settingsFile,
-        '--query',
-        query,
-        '--from',
-        String(scenario.window.startMs),
-        '--to',
-        String(scenario.window.endMs),
+        ...queryArgs(scenario, settingsFile, plugin),
         '--runs',
         String(runs),
         '--concurrency',
         String(concurrency),
+        // Grafana keeps a plugin process running: time it warm (JIT compiled, connections open).
+        '--warmup',
+        String(WARMUP_RUNS),
       ];
       if (direct) {
         const requestFile = join(work, `${scenario.service}.bin`);
         writeFileSync(requestFile, directRequest(scenario));
         args.push('--direct', directUrl, '--direct-body', requestFile);
       }
-      const { stdout } = await run('bash', [join(repoRoot, 'tests', 'grafana-client', 'run.sh'), ...args], {
-        cwd: repoRoot,
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return JSON.parse(stdout) as QueryBench;
+      return JSON.parse(await grafanaClient(args)) as QueryBench;
     };
     const measure = async (scenario: Scenario): Promise<ScenarioResult> => {
       const answer = await fetch(directUrl, {
@@ -156,7 +147,6 @@ async function main(): Promise<void> {
         body: directRequest(scenario),
       });
       const graph = decodeFlameGraph(Buffer.from(await answer.arrayBuffer()));
-      await bench(scenario, 3, 1, false); // warm the plugin path (first start, JIT) before measuring
       // Direct and through-the-backend calls alternate in one Go process, so machine-speed drift hits both.
       return {
         nodes: graph.levels.reduce((sum, level) => sum + level.length / 4, 0),
@@ -165,7 +155,21 @@ async function main(): Promise<void> {
         through: await bench(scenario, RUNS, 1, true),
       };
     };
+    const reference = await buildSdkReference(work);
+    const [ours, theirs] = await Promise.all(
+      [undefined, reference].map((plugin) => answerOf(tenMinutes, settingsFile, plugin))
+    );
+    if (ours !== theirs) {
+      throw new Error('the Go SDK reference plugin answers the 10-minute query differently from our backend');
+    }
     const short = await measure(tenMinutes);
+    // Alternating blocks, so drifts in machine speed hit both plugins alike.
+    const blocks: QueryBench[][] = [[], []];
+    for (let block = 0; block < 4; block++) {
+      for (const [side, plugin] of [undefined, reference].entries()) {
+        blocks[side]!.push(await bench(tenMinutes, RUNS / 2, 1, true, plugin));
+      }
+    }
     const hourly = await measure(hour);
     const concurrent = await bench(tenMinutes, 50, 50, false);
 
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
         runs: RUNS,
         backend_failures: short.through.failures + hourly.through.failures,
         one_hour: { nodes: hourly.nodes, profiles_merged: hourly.profilesMerged, ...overhead(hourly.through) },
+        go_sdk_reference: { ours: overhead(pooled(blocks[0]!)), reference: overhead(pooled(blocks[1]!)) },
         convert_1m_nodes_ms: convert.totalMs,
         convert_1m_nodes_breakdown_ms: convert.breakdown,
         concurrent: 50,
@@ -190,6 +195,71 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     await pyroscope.stop();
   }
+}
+
+function grafanaClient(args: string[]): Promise<string> {
+  return run('bash', [join(repoRoot, 'tests', 'grafana-client', 'run.sh'), ...args], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(({ stdout }) => stdout);
+}
+
+/** The harness flags of the scenario's profile query, through `plugin` (default: our built backend). */
+function queryArgs({ service, window }: Scenario, settingsFile: string, plugin?: string): string[] {
+  const query = JSON.stringify({
+    refId: 'A',
+    queryType: 'profile',
+    profileTypeId: CPU,
+    labelSelector: `{service_name="${service}"}`,
+    maxNodes: NODES,
+  });
+  return [
+    '--settings',
+    settingsFile,
+    '--query',
+    query,
+    '--from',
+    String(window.startMs),
+    '--to',
+    String(window.endMs),
+    ...(plugin ? ['--plugin', plugin] : []),
+  ];
+}
+
+/** The frames' values as Grafana's JSON carries them: what two backends must agree on. */
+async function answerOf(scenario: Scenario, settingsFile: string, plugin?: string): Promise<string> {
+  const answer = JSON.parse(await grafanaClient(['query', ...queryArgs(scenario, settingsFile, plugin)])) as {
+    results: Record<string, { frames?: Array<{ data: { values: unknown[] } }> }>;
+  };
+  return JSON.stringify(answer.results.A?.frames?.map((frame) => frame.data.values));
+}
+
+/** Builds the Go SDK reference plugin into `dir` (Go caches the build). */
+async function buildSdkReference(dir: string): Promise<string> {
+  const binary = join(dir, 'sdkreference');
+  await run('go', ['-C', join(repoRoot, 'tests', 'grafana-client'), 'build', '-o', binary, './sdkreference']);
+  return binary;
+}
+
+/** Several benches of one plugin as one. */
+function pooled(benches: QueryBench[]): QueryBench {
+  const times = (pick: (bench: QueryBench) => number[]): number[] => benches.flatMap(pick);
+  const all = {
+    times: times((b) => b.timesMs),
+    rpc: times((b) => b.rpcTimesMs),
+    direct: times((b) => b.directTimesMs),
+  };
+  return {
+    runs: all.times.length,
+    failures: benches.reduce((sum, bench) => sum + bench.failures, 0),
+    medianMs: median(all.times),
+    p90Ms: percentile(all.times, 0.9),
+    timesMs: all.times,
+    rpcMedianMs: median(all.rpc),
+    rpcTimesMs: all.rpc,
+    directMedianMs: median(all.direct),
+    directTimesMs: all.direct,
+  };
 }
 
 function directRequest({ service, window }: Scenario): Uint8Array {
@@ -254,8 +324,12 @@ function convertOneMillionNodes(): {
 }
 
 function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
 function round(value: number, digits = 1): number {

@@ -40,19 +40,20 @@ type benchReport struct {
 func queryBenchCommand(args []string) (*invocation, error) {
 	var common commonFlags
 	var qf queryFlags
-	var runs, concurrency int
+	var runs, concurrency, warmup int
 	var directURL, directBody string
 	fs := newFlagSet("query-bench", &common)
 	registerQueryFlags(fs, &qf)
 	fs.IntVar(&runs, "runs", 10, "number of QueryData calls")
 	fs.IntVar(&concurrency, "concurrency", 1, "calls in flight at a time")
+	fs.IntVar(&warmup, "warmup", 0, "untimed calls first, one at a time (a plugin process Grafana keeps is warm)")
 	fs.StringVar(&directURL, "direct", "", "also time this Pyroscope Connect URL directly, interleaved (concurrency 1 only)")
 	fs.StringVar(&directBody, "direct-body", "", "file with the protobuf request body for --direct")
 	if err := parseFlags(fs, &common, args); err != nil {
 		return nil, err
 	}
-	if runs < 1 || concurrency < 1 {
-		return nil, usageErrorf("--runs and --concurrency must be at least 1 (got %d and %d)", runs, concurrency)
+	if runs < 1 || concurrency < 1 || warmup < 0 {
+		return nil, usageErrorf("--runs and --concurrency must be at least 1 and --warmup at least 0 (got %d, %d and %d)", runs, concurrency, warmup)
 	}
 	var direct *directCall
 	if directURL != "" {
@@ -74,6 +75,11 @@ func queryBenchCommand(args []string) (*invocation, error) {
 			return nil, err
 		}
 		dataReq := req.dataRequest(pluginVersionFor(p.path))
+		for i := 0; i < warmup; i++ {
+			if _, _, err := benchCall(ctx, client, dataReq); err != nil {
+				return nil, fmt.Errorf("warm-up call %d failed: %w", i+1, err)
+			}
+		}
 		var report benchReport
 		if direct != nil {
 			report, err = runInterleaved(ctx, client, dataReq, direct, runs)

@@ -20,7 +20,7 @@ Usage:
   grafana-client query    --settings S --query Q [--query Q2 ...] [--from T --to T] [common flags]
   grafana-client resource --settings S --path PATH [--method M] [--body B] [common flags]
   grafana-client lifecycle [common flags]
-  grafana-client query-bench --settings S --query Q [--from T --to T] --runs N --concurrency C [common flags]
+  grafana-client query-bench --settings S --query Q [--from T --to T] --runs N --concurrency C [--warmup W] [common flags]
 
   S  settings: a file path, @file, or inline JSON {"url", "jsonData", "secureJsonData", "uid"?, "name"?,
      "basicAuthEnabled"?, "basicAuthUser"?, "user"?, "database"?, "grafanaConfig"?}

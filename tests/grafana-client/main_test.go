@@ -23,6 +23,7 @@ func TestRunExitCodesForBadArguments(t *testing.T) {
 		"stray argument":    {[]string{"lifecycle", "extra"}, 2, `unexpected argument "extra"`},
 		"bad timeout":       {[]string{"lifecycle", "--timeout", "0s"}, 2, "--timeout must be positive"},
 		"bad runs":          {[]string{"query-bench", "--settings", `{}`, "--query", `{}`, "--runs", "0"}, 2, "--runs and --concurrency"},
+		"bad warmup":        {[]string{"query-bench", "--settings", `{}`, "--query", `{}`, "--warmup", "-1"}, 2, "--warmup at least 0"},
 		"bad settings json": {[]string{"health", "--settings", `{"url": 1}`}, 2, "not a valid settings object"},
 		"plugin missing": {[]string{"lifecycle", "--plugin", filepath.Join("no", "such", "gpx_x")}, 1,
 			"not found: run `npm run build` first or pass --plugin PATH"},

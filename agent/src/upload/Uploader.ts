@@ -67,8 +67,21 @@ export class Uploader {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
     }
+    // An upload in flight (a periodic one: its timeout is the upload timeout, up to 10 s) is waited for only
+    // until the deadline, so a hung server cannot hold SIGTERM past the exit flush timeout.
     while (this.sending) {
-      await new Promise<void>((resolve) => this.idle.push(resolve));
+      const left = deadlineMs - Date.now();
+      if (left <= 0) {
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.idle.push(resolve)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, left);
+        }),
+      ]);
+      clearTimeout(timer);
     }
     while (this.queue.length > 0) {
       const left = deadlineMs - Date.now();
