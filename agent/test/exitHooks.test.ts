@@ -1,42 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { decodeUpload, FakeIngest } from './support/FakeIngest';
 import { readSamples } from './support/readSamples';
-
-const register = path.join(__dirname, '..', 'src', 'register.ts');
-
-/** Runs a fixture app under `--import <register>` (zero-code mode) pointed at a fake receiver. */
-function runApp(fixture: string, url: string, env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', register, path.join(__dirname, 'fixtures', fixture)],
-    {
-      env: {
-        ...process.env,
-        PYROSCOPE_SERVER_ADDRESS: url,
-        PYROSCOPE_APPLICATION_NAME: 'exit-test',
-        PYROSCOPE_UPLOAD_INTERVAL: '60s',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal }))
-  );
-  const ready = async () => {
-    while (!stdout.includes('ready')) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  return { child, exited, ready, output: () => ({ stdout, stderr }) };
-}
+import { runApp } from './support/runApp';
 
 describe('exit hooks (child processes)', () => {
   const open: FakeIngest[] = [];
@@ -70,7 +36,7 @@ describe('exit hooks (child processes)', () => {
 
   it("flushes on SIGTERM and lets the app's own SIGTERM handler decide", async () => {
     const ingest = receiver();
-    const app = runApp('busyApp.ts', await ingest.listen(), { APP_SIGTERM: '1' });
+    const app = runApp('busyApp.ts', await ingest.listen(), { env: { APP_SIGTERM: '1' } });
     await app.ready();
     app.child.kill('SIGTERM');
     const { code, signal } = await app.exited;
@@ -90,9 +56,25 @@ describe('exit hooks (child processes)', () => {
     assert.ok(readSamples(decodeUpload(last)).some((s) => s.frames.includes('shortWork')));
   });
 
+  it('survives being stopped and started again while traced requests run and garbage is collected', async () => {
+    const ingest = receiver();
+    const app = runApp('restartApp.ts', await ingest.listen(), { nodeFlags: ['--expose-gc'], register: false });
+    const { code, signal } = await app.exited;
+    assert.deepEqual({ code, signal }, { code: 0, signal: null }, app.output().stderr);
+    assert.match(app.output().stdout, /survived/);
+    // Each of the three runs uploaded its profile of the requests; where labels are exact (the pprof collector),
+    // span-labelled. The inspector's best-effort labels leave concurrent requests unlabelled.
+    const exact = app.output().stderr.includes('(span profiles: on)');
+    const runs = ingest.uploads.map((upload) => readSamples(decodeUpload(upload)));
+    const profiled = runs.filter((samples) =>
+      samples.some((s) => s.frames.includes('restartSpin') && (!exact || s.labels.span_name === 'GET /work'))
+    );
+    assert.ok(profiled.length >= 3, `${profiled.length} of ${runs.length} uploads hold the requests (exact: ${exact})`);
+  });
+
   it('starts nothing when PYROSCOPE_ENABLED=false', async () => {
     const ingest = receiver();
-    const app = runApp('shortApp.ts', await ingest.listen(), { PYROSCOPE_ENABLED: 'false' });
+    const app = runApp('shortApp.ts', await ingest.listen(), { env: { PYROSCOPE_ENABLED: 'false' } });
     const { code } = await app.exited;
     assert.equal(code, 0);
     assert.equal(ingest.uploads.length, 0);
@@ -102,8 +84,10 @@ describe('exit hooks (child processes)', () => {
   it('keeps the app running when the configuration is wrong, with one warning per variable', async () => {
     const ingest = receiver();
     const app = runApp('shortApp.ts', await ingest.listen(), {
-      PYROSCOPE_SAMPLE_RATE: 'lots',
-      PYROSCOPE_UPLOAD_INTERVAL: 'x',
+      env: {
+        PYROSCOPE_SAMPLE_RATE: 'lots',
+        PYROSCOPE_UPLOAD_INTERVAL: 'x',
+      },
     });
     const { code } = await app.exited;
     assert.equal(code, 0);

@@ -13,6 +13,7 @@ import { parseBenchArgs, type Part } from './agent/parseBenchArgs';
 import { choosePinning } from './agent/pinning';
 import { type PairResult, runPair } from './agent/runPair';
 import { type OutageResult, runOutage } from './agent/runOutage';
+import { runSwitchback, type SwitchbackResult } from './agent/runSwitchback';
 import type { SideSpec } from './agent/spawnTrigsServer';
 import { round, spread, type Spread } from './agent/spread';
 
@@ -25,7 +26,7 @@ const LIGHT_LOAD = { mix: 'light', concurrency: 2, thinkMs: 20 };
 const repoRoot = resolve(__dirname, '..', '..');
 
 type PairConfig = {
-  name: 'control' | 'peer' | 'agent' | 'span';
+  name: 'control' | 'peer' | 'agent';
   agentSide: SideSpec;
   baselineSide: SideSpec;
   pairs: number;
@@ -72,14 +73,6 @@ async function main(): Promise<void> {
       pairs: args.quick ? args.pairs : args.pairs * 2,
     });
   }
-  if (wants('span') && ourAgent && node24) {
-    configs.push({
-      name: 'span',
-      agentSide: { label: 'ours + span profiles (Node 24)', agent: 'ours', tracing: true, node: node24 },
-      baselineSide: none('none + tracing (Node 24)', node24, true),
-      pairs: args.quick ? args.pairs : args.pairs * 2,
-    });
-  }
 
   // Rounds interleave the configs, so slow drift of the host spreads over all of them; within a config the
   // side started (and measured) first alternates between pairs.
@@ -109,6 +102,39 @@ async function main(): Promise<void> {
       } catch (error) {
         failures.push(`${config.name} pair ${round_ + 1}: ${(error as Error).message}`);
         log(`  failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  // Span profiles on Node 24: switchback pairs (runSwitchback), whose A/A control runs alongside, because two
+  // identical Node 24 processes differ too much in CPU per request for the same-CPU pair method to resolve them.
+  const switchbacks = { span: [] as SwitchbackResult[], span_control: [] as SwitchbackResult[] };
+  if (wants('span') && ourAgent && node24) {
+    const sides = {
+      span: { label: 'ours + span profiles (Node 24)', agent: 'ours', tracing: true, node: node24 },
+      span_control: none('none + tracing (Node 24)', node24, true),
+    } as const;
+    for (let run = 0; run < args.pairs; run++) {
+      for (const name of ['span_control', 'span'] as const) {
+        log(`switchback ${run + 1}/${args.pairs} ${name}: ${sides[name].label}, ${args.switchback.blocks} blocks`);
+        try {
+          const result = await runSwitchback(sides[name], {
+            repoRoot,
+            pinning,
+            ourAgent,
+            load: { ...PAIR_LOAD, mix: args.mix, warmupS: args.warmupS },
+            uploadIntervalS: UPLOAD_INTERVAL_S,
+            loopResolutionMs: 10,
+            ...args.switchback,
+          });
+          switchbacks[name].push(result);
+          log(
+            `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (per process ${result.per_process_ms_per_s.map((v) => round(v)).join(', ')})`
+          );
+        } catch (error) {
+          failures.push(`${name} switchback ${run + 1}: ${(error as Error).message}`);
+          log(`  failed: ${(error as Error).message}`);
+        }
       }
     }
   }
@@ -167,7 +193,8 @@ async function main(): Promise<void> {
     agent_cpu_ms_per_s: extra('agent'),
     peer_cpu_ms_per_s: extra('peer'),
     control_cpu_ms_per_s: extra('control'),
-    span_labels_cpu_ms_per_s: extra('span'),
+    span_labels_cpu_ms_per_s: spread(switchbacks.span.map((result) => result.extra_cpu_ms_per_s)),
+    span_control_cpu_ms_per_s: spread(switchbacks.span_control.map((result) => result.extra_cpu_ms_per_s)),
     p99_latency_ratio: spread(
       agentPairs.map((pair) => pair.p99_ratio),
       3
@@ -193,6 +220,8 @@ async function main(): Promise<void> {
       peer_cpu_ms_per_s: key('peer_cpu_ms_per_s'),
       control_cpu_ms_per_s: key('control_cpu_ms_per_s'),
       span_labels_cpu_ms_per_s: key('span_labels_cpu_ms_per_s'),
+      // The switchback method's A/A control (Node 24, tracing on, no agent): must come out near 0.
+      span_control_cpu_ms_per_s: key('span_control_cpu_ms_per_s'),
       p99_latency_ratio: key('p99_latency_ratio'),
       rss_delta_mb: key('rss_delta_mb'),
       upload_kb_per_min: key('upload_kb_per_min'),
@@ -201,7 +230,9 @@ async function main(): Promise<void> {
       outage_rss_growth_mb: key('outage_rss_growth_mb', 'max'),
       spread: figures,
       details: {
-        method: 'same-CPU pairs, extra CPU per wall-second normalised by requests served (see samples/README.md)',
+        method:
+          'same-CPU pairs, extra CPU per wall-second normalised by requests served; span profiles: switchback pairs (see samples/README.md)',
+        switchback: args.switchback,
         window_s: args.windowS,
         warmup_s: args.warmupS,
         load: { ...PAIR_LOAD, mix: args.mix },
@@ -213,7 +244,8 @@ async function main(): Promise<void> {
         control: summarizeExtras(pairs('control')),
         agent: summarizeExtras(agentPairs),
         peer: summarizeExtras(pairs('peer')),
-        span: summarizeExtras(pairs('span')),
+        span: switchbacks.span.map(describeSwitchback),
+        span_control: switchbacks.span_control.map(describeSwitchback),
         pairs: [...results.entries()].flatMap(([name, list]) => list.map((pair) => describePair(name, pair))),
         stall: stalls.map(describeStall),
         outage: outage ?? null,
@@ -275,6 +307,19 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
     with: side(pair.with),
     without: side(pair.without),
+  };
+}
+
+function describeSwitchback(result: SwitchbackResult): Record<string, unknown> {
+  return {
+    extra_cpu_ms_per_s: round(result.extra_cpu_ms_per_s),
+    per_process_ms_per_s: result.per_process_ms_per_s.map((value) => round(value)),
+    overhead_pct: result.overhead_pct.map((value) => round(value)),
+    blocks: result.blocks.map(({ profiling, windows }) => ({
+      profiling,
+      cpu_us_per_request: windows.map((window) => round((window.cpu_ms / window.requests_total) * 1000, 1)),
+      requests: windows.map((window) => window.requests_total),
+    })),
   };
 }
 

@@ -338,6 +338,42 @@ describe('the agent when things go wrong, against a real Pyroscope', () => {
     expect(stderr).toMatch(/profiling trigs-bad-config.* at 100 Hz, uploading every 10 s/);
   });
 
+  it('keeps the app serving while the agent is stopped and started again under traced load (Node 24)', async () => {
+    const app = await start(
+      'ours',
+      { ...agentEnv('trigs-restart', 'environment=restart'), BENCH_CONTROL: '1' },
+      node24()
+    );
+    // The bench load: eight closed-loop workers, so many traced requests are in flight at every switch.
+    let stop = (): void => undefined;
+    const stopSignal = new Promise<void>((resolve) => (stop = resolve));
+    const load = runLoad({
+      url: app.url,
+      concurrency: 8,
+      mix: MIXES.standard!,
+      mixName: 'standard',
+      durationS: 120,
+      stopSignal,
+    });
+    const switchTo = async (on: boolean): Promise<void> => {
+      await sleep(1500);
+      const answer = await fetch(`${app.url}/__bench/profiling?on=${on ? 1 : 0}`);
+      expect(await answer.json()).toEqual({ agent: true });
+    };
+    for (let round = 0; round < 5; round++) {
+      await switchTo(false);
+      await switchTo(true);
+    }
+    const restartedAt = Date.now();
+    await sleep(8000); // requests, garbage collections and uploads with span contexts of five earlier runs around
+    stop();
+    const measured = (await load).measured;
+    expect(measured.errors).toBe(0);
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    await waitForProfiles(pyroscope.url, CPU, '{service_name="trigs-restart"}', restartedAt, restartedAt + 600000);
+    expect(app.stderr()).not.toMatch(/Check failed|Fatal error/);
+  });
+
   it('stop() flushes the last window to Pyroscope before it resolves', async () => {
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(

@@ -9,6 +9,15 @@ import type { NativeTimeProfiler, PprofBindings } from './loadPprofBindings';
 import { WindowEncoder } from './WindowEncoder';
 
 /**
+ * Native profilers by settings, kept for the life of the process and started again by later collectors (the
+ * agent stopped and started anew). The contexts a profiler writes into async context frames outlive its stop
+ * in requests still running or kept; @datadog/pprof 5.20 corrupts V8's global handles when they are collected
+ * after their profiler was (V8 "Check failed: node->IsInUse()", the app dies within seconds of `stop()` under
+ * load), so a profiler must never become garbage.
+ */
+const nativeProfilers = new Map<string, NativeTimeProfiler>();
+
+/**
  * `@datadog/pprof`'s native time profiler: V8's CPU profiler plus a signal handler that records the async
  * context of every sample. Windows overlap (`stop(restart)` starts the next profile first); the finished
  * window is flattened and encoded in later macrotasks (`WindowEncoder`).
@@ -35,21 +44,28 @@ export class PprofCollector implements Collector {
     log: Logger
   ) {
     this.intervalMicros = Math.round(1_000_000 / sampleRate);
-    this.profiler = new bindings.TimeProfiler({
-      intervalMicros: this.intervalMicros,
-      // Sizes the per-sample context buffer (2 × duration / interval): room for twice a window's samples.
-      // Unlabelled (never mislabelled) samples if it fills up; bounded to ~60 000 entries.
-      durationMillis: Math.min(uploadIntervalMs, 30 * this.intervalMicros),
-      lineNumbers: false,
-      withContexts: true,
-      // The workaround sleeps until the next signal on every rotation (a loop stall of up to two periods).
-      workaroundV8Bug: false,
-      collectCpuTime: false,
-      collectAsyncId: false,
-      useCPED: true,
-      CPEDKey: new AsyncLocalStorage(),
-      isMainThread: true,
-    });
+    // Sizes the per-sample context buffer (2 × duration / interval): room for twice a window's samples.
+    // Unlabelled (never mislabelled) samples if it fills up; bounded to ~60 000 entries.
+    const durationMillis = Math.min(uploadIntervalMs, 30 * this.intervalMicros);
+    const key = `${this.intervalMicros}/${durationMillis}`;
+    let profiler = nativeProfilers.get(key);
+    if (profiler === undefined) {
+      profiler = new bindings.TimeProfiler({
+        intervalMicros: this.intervalMicros,
+        durationMillis,
+        lineNumbers: false,
+        withContexts: true,
+        // The workaround sleeps until the next signal on every rotation (a loop stall of up to two periods).
+        workaroundV8Bug: false,
+        collectCpuTime: false,
+        collectAsyncId: false,
+        useCPED: true,
+        CPEDKey: new AsyncLocalStorage(),
+        isMainThread: true,
+      });
+      nativeProfilers.set(key, profiler);
+    }
+    this.profiler = profiler;
     this.sink = new CpedSink(this.profiler);
     this.encoder = new WindowEncoder(this.frames, onProfile, log);
   }

@@ -15,7 +15,7 @@ export function chooseCollector(config: AgentConfig, onProfile: OnProfile, log: 
     if (loaded.ok) {
       try {
         // Loaded only here: most processes never need it.
-         
+
         const { PprofCollector } = require('./PprofCollector') as typeof import('./PprofCollector');
         return new PprofCollector(config.sampleRate, config.uploadIntervalMs, loaded.bindings, onProfile, log);
       } catch (error) {

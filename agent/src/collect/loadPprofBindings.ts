@@ -39,7 +39,6 @@ export function loadPprofBindings(
     return { ok: false, reason: `Node ${nodeVersion} has no AsyncContextFrame (Node 22.7+)` };
   }
   try {
-     
     const frame = require('@datadog/pprof/out/src/async-context-frame') as {
       isAsyncContextFrameActive(): boolean;
       asyncContextFrameHint(): string;
@@ -47,7 +46,7 @@ export function loadPprofBindings(
     if (!frame.isAsyncContextFrameActive()) {
       return { ok: false, reason: `AsyncContextFrame is off: ${frame.asyncContextFrameHint()}` };
     }
-     
+
     const bindings = require('@datadog/pprof/out/src/time-profiler-bindings') as PprofBindings;
     return { ok: true, bindings };
   } catch (error) {

@@ -89,7 +89,6 @@ export class PyroscopeSpanProcessor {
   private isLocalRoot(parentContext: unknown): boolean {
     if (this.api === undefined) {
       try {
-         
         this.api = require('@opentelemetry/api') as OtelApi;
       } catch {
         this.api = null;

@@ -19,7 +19,6 @@ export function postOnce(request: IngestRequest, timeoutMs: number, hold: boolea
   return new Promise((resolve, reject) => {
     let req: http.ClientRequest;
     if (request.url.protocol === 'https:') {
-       
       httpsModule ??= require('node:https') as typeof https;
       httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: 2 });
       req = httpsModule.request(request.url, { method: 'POST', headers: request.headers, agent: httpsAgent });

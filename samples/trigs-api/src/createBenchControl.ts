@@ -12,7 +12,9 @@ import { findAgentModule } from './findAgentModule';
  * `/__bench/stats` answers memory at any time, for sampling RSS during an outage (`?gc=1` runs a full GC
  * first when the process was started with --expose-gc, so retained memory shows without GC noise;
  * `?gc=reduce` runs V8's memory-reducing full GC instead and answers once V8 has handed the freed pages back,
- * so what the process holds at rest shows without the slack of its GC heap sizing).
+ * so what the process holds at rest shows without the slack of its GC heap sizing). `/__bench/profiling?on=0`
+ * stops this process's agent and `?on=1` starts it again (the switchback benchmark); it answers whether an
+ * agent is there to switch.
  */
 export interface BenchControl {
   /** Answers a `/__bench/*` request and returns true; leaves any other request alone and returns false. */
@@ -130,8 +132,20 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
           }
           answer(response, 200, memoryStats(collect));
         }
+      } else if (path === '/__bench/profiling') {
+        const agent = findAgentModule();
+        if (agent?.start === undefined || agent.stop === undefined) {
+          answer(response, 200, { agent: false });
+        } else if ((request.url ?? '').includes('on=1')) {
+          agent.start();
+          answer(response, 200, { agent: true });
+        } else {
+          void agent.stop().then(() => answer(response, 200, { agent: true }));
+        }
       } else {
-        answer(response, 404, { error: 'bench control answers /__bench/start, /__bench/stop and /__bench/stats' });
+        answer(response, 404, {
+          error: 'bench control answers /__bench/start, /__bench/stop, /__bench/stats and /__bench/profiling',
+        });
       }
       return true;
     },

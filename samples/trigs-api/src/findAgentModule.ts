@@ -10,6 +10,10 @@ export type AgentModule = {
   /** The running agent's own counters (e.g. its longest main-thread step), where the agent offers them. */
   stats?: () => Record<string, unknown> | undefined;
   runningAgent?: () => { stats(): Record<string, unknown> } | undefined;
+  /** Starts profiling again from the environment's settings (after `stop`). */
+  start?: () => unknown;
+  /** Stops profiling, flushing what it holds. */
+  stop?: () => Promise<void>;
 };
 
 /**

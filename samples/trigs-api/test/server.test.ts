@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { readServerConfig } from '../src/readServerConfig';
@@ -32,6 +35,48 @@ describe('server.ts', () => {
       server.stderr.some((line) => line.includes('tracing export disabled')),
       server.stderr.join('\n')
     );
+  });
+
+  it('stops and restarts the preloaded agent through the bench hook', async () => {
+    const uploads: string[] = [];
+    const ingest = createServer((request, response) => {
+      uploads.push(request.url ?? '');
+      request.resume().on('end', () => response.end());
+    });
+    await new Promise<void>((resolve) => ingest.listen(0, '127.0.0.1', resolve));
+    const { port } = ingest.address() as AddressInfo;
+    const register = join(__dirname, '..', '..', '..', 'agent', 'src', 'register.ts');
+    const server = await startServerProcess(
+      {
+        BENCH_CONTROL: '1',
+        OTEL_SDK_DISABLED: 'true',
+        PYROSCOPE_SERVER_ADDRESS: `http://127.0.0.1:${port}`,
+        PYROSCOPE_UPLOAD_INTERVAL: '60s',
+      },
+      ['--require', require.resolve('tsx/cjs'), '--require', register]
+    );
+    const profiling = async (on: number): Promise<unknown> =>
+      (await fetch(`${server.url}/__bench/profiling?on=${on}`)).json();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(await profiling(0), { agent: true });
+    // Stopping flushed the window it held.
+    assert.ok(
+      uploads.some((url) => url.startsWith('/ingest')),
+      uploads.join(', ')
+    );
+    assert.deepEqual(await profiling(1), { agent: true });
+    server.child.kill('SIGTERM');
+    await server.exit;
+    ingest.close();
+    const started = server.stderr.filter((line) => /pyroscope-agent: profiling /.test(line));
+    assert.equal(started.length, 2, server.stderr.join('\n'));
+  });
+
+  it('answers that there is no agent to switch when none is preloaded', async () => {
+    const server = await startServerProcess({ BENCH_CONTROL: '1', OTEL_SDK_DISABLED: 'true' });
+    assert.deepEqual(await (await fetch(`${server.url}/__bench/profiling?on=1`)).json(), { agent: false });
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exit, 0);
   });
 
   it('refuses a bad PORT with a message that says what to set', async () => {

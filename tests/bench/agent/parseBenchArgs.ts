@@ -17,11 +17,13 @@ export type BenchArgs = {
   warmupS: number;
   stallWindowS: number;
   outage: { uploadIntervalS: number; windows: number; healthyS: number };
+  /** Switchback runs (span profiles): blocks, seconds measured per block, seconds of settling after a switch. */
+  switchback: { blocks: number; blockS: number; settleS: number };
 };
 
 export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full]`;
 
-/** The benchmark's command line; defaults fit the whole run in about 17 minutes, --quick in about 5. */
+/** The benchmark's command line; defaults fit the whole run in about 23 minutes, --quick in about 7. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
@@ -61,6 +63,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     warmupS: integer(values.warmup ?? (quick ? '6' : '10'), '--warmup', 0, 300),
     stallWindowS: quick ? 15 : 30,
     outage,
+    // Blocks of two upload intervals (plus settling), so each profiled block holds its share of window cuts.
+    switchback: quick ? { blocks: 4, blockS: 12, settleS: 3 } : { blocks: 6, blockS: 20, settleS: 3 },
   };
 }
 

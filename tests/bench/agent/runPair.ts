@@ -2,24 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { PhaseReport } from '../../../samples/load-generator/src/types';
 import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
-import type { AgentEntry } from './findOurAgent';
-import type { Pinning } from './pinning';
 import { readCpuBusy } from './readCpuBusy';
-import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
-import { spawnTrigsServer, type SideSpec, type TrigsServer } from './spawnTrigsServer';
+import type { SideSpec, TrigsServer } from './spawnTrigsServer';
 import { spread } from './spread';
-import { startIngestReceiver } from './startIngestReceiver';
+import { type PairSetup, startPair } from './startPair';
 import { uploadRate, type UploadRate } from './uploadRate';
 
-export type PairSettings = {
-  repoRoot: string;
-  pinning: Pinning;
-  ourAgent?: AgentEntry;
-  load: Omit<LoadSettings, 'maxDurationS'>;
+export type PairSettings = PairSetup & {
   windowS: number;
-  uploadIntervalS: number;
-  loopResolutionMs: number;
-  stallProbe?: boolean;
   /** Start and measure the baseline side first (the benchmark alternates this between pairs). */
   baselineFirst: boolean;
 };
@@ -81,46 +71,10 @@ export async function runPair(
   baselineSide: SideSpec,
   settings: PairSettings
 ): Promise<PairResult> {
-  const { pinning, repoRoot } = settings;
   const order = settings.baselineFirst ? ([baselineSide, agentSide] as const) : ([agentSide, baselineSide] as const);
-  const receivers = await Promise.all(order.map(() => startIngestReceiver()));
-  const servers: TrigsServer[] = [];
-  const generators: LoadGenerator[] = [];
+  const pair = await startPair(order, settings, settings.windowS);
+  const { servers, generators, receivers } = pair;
   try {
-    // Both sides start, open and close their windows together; which one goes first still alternates.
-    const started = await Promise.allSettled(
-      order.map((side, index) =>
-        spawnTrigsServer(side, {
-          repoRoot,
-          pin: pinning.prefix(pinning.serverCpu),
-          receiverUrl: receivers[index]!.url,
-          uploadIntervalS: settings.uploadIntervalS,
-          loopResolutionMs: settings.loopResolutionMs,
-          stallProbe: settings.stallProbe,
-          nodeFlags: ['--expose-gc'],
-          ourAgent: settings.ourAgent,
-        })
-      )
-    );
-    for (const result of started) {
-      if (result.status === 'fulfilled') {
-        servers.push(result.value);
-      }
-    }
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed) {
-      throw (failed as PromiseRejectedResult).reason;
-    }
-    for (const server of servers) {
-      generators.push(
-        spawnLoadGenerator(repoRoot, pinning.prefix(pinning.clientCpu), server.url, {
-          ...settings.load,
-          maxDurationS: settings.windowS + 120,
-        })
-      );
-    }
-    await Promise.all(generators.map((generator) => generator.warm));
-
     const busyBefore = readCpuBusy();
     const driverBefore = process.cpuUsage();
     const from = Date.now();
@@ -135,7 +89,6 @@ export async function runPair(
     // After the window and the load, so the forced GCs cost no measured CPU and both sides are at rest.
     const memory = await sampleRestingMemory(servers);
     const exits = await Promise.all(servers.map((server) => server.stop()));
-    servers.length = 0;
 
     const sides = order.map((side, index): SideResult => ({
       label: side.label,
@@ -175,9 +128,7 @@ export async function runPair(
       foreign_cpu_ms_per_s: Object.keys(busyAfter).length ? Math.max(0, busy - ours) / ((to - from) / 1000) : null,
     };
   } finally {
-    generators.forEach((generator) => generator.kill());
-    await Promise.all(servers.map((server) => server.stop()));
-    await Promise.all(receivers.map((receiver) => receiver.close()));
+    await pair.close();
   }
 }
 

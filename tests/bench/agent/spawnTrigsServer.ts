@@ -32,6 +32,8 @@ export interface TrigsServer {
   benchStop(): Promise<BenchWindow>;
   /** Memory now; `full` first runs a full GC, `reduce` V8's memory-reducing one (both need --expose-gc). */
   stats(gc?: 'full' | 'reduce'): Promise<BenchStats>;
+  /** Stops or restarts the server's agent; resolves with whether it has one to switch. */
+  profiling(on: boolean): Promise<boolean>;
   /** Whether the process is still running. */
   alive(): boolean;
   /** SIGTERM, then SIGKILL after 8 s; resolves with how it ended and its last stderr lines. */
@@ -131,6 +133,7 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
     benchStop: () => getJson<BenchWindow>(`${url}/__bench/stop`),
     stats: (gc) =>
       getJson<BenchStats>(`${url}/__bench/stats${gc === undefined ? '' : gc === 'full' ? '?gc=1' : '?gc=reduce'}`),
+    profiling: async (on) => (await getJson<{ agent: boolean }>(`${url}/__bench/profiling?on=${on ? 1 : 0}`)).agent,
     alive: () => !exited,
     stop: async () => {
       if (!exited) {

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
+import type { SideSpec } from './spawnTrigsServer';
+import { type PairSetup, startPair } from './startPair';
+
+export type SwitchbackSettings = PairSetup & {
+  /** Measured blocks; the profiling process changes every block (an even number, so each is on as often). */
+  blocks: number;
+  blockS: number;
+  /** Time after each switch before the block opens: the agent's start, first short window and flush. */
+  settleS: number;
+};
+
+export type SwitchbackResult = {
+  /** Mean over all blocks of the profiling process's extra CPU per wall-second against the other, ms/s. */
+  extra_cpu_ms_per_s: number;
+  /** The same, per process. */
+  per_process_ms_per_s: number[];
+  /** CPU per request with the agent over without, per process, in %. */
+  overhead_pct: number[];
+  /** Per block: which process profiled (-1: no agent to switch) and both processes' windows. */
+  blocks: Array<{ profiling: number; windows: BenchWindow[] }>;
+};
+
+/**
+ * A switchback pair: two identical processes with the agent preloaded share the server CPU under equal load,
+ * and in alternating blocks one of them profiles while the other has its agent stopped. Within a block the
+ * profiling process is compared with the other one, as in a same-CPU pair (both see the same moment of the
+ * machine: across blocks CPU per request drifts by up to 10 % here, within one the two processes agree to
+ * 1–3 %); across blocks the roles swap, so a difference between the two processes themselves (JIT decisions,
+ * heap sizing: ±20 % CPU per request between two Node 24 processes here) adds to half of the blocks and takes
+ * from the other half. With no agent on either side (`side.agent === 'none'`) the same arithmetic is the
+ * method's A/A control.
+ */
+export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings): Promise<SwitchbackResult> {
+  const pair = await startPair([side, side], settings, settings.blocks * (settings.blockS + settings.settleS));
+  const { servers, generators } = pair;
+  try {
+    const blocks: SwitchbackResult['blocks'] = [];
+    generators.forEach((generator) => generator.go());
+    for (let block = 0; block < settings.blocks; block++) {
+      const on = block % 2;
+      // Stop first, then start: never both profiling at once.
+      const switched = await servers[1 - on]!.profiling(false);
+      await servers[on]!.profiling(true);
+      await sleep(settings.settleS * 1000);
+      await Promise.all(servers.map((server) => server.benchStart()));
+      await sleep(settings.blockS * 1000);
+      blocks.push({ profiling: switched ? on : -1, windows: await Promise.all(servers.map((s) => s.benchStop())) });
+    }
+    await Promise.all(generators.map((generator) => generator.stop()));
+    const perProcess = [0, 1].map((index) => extraOf(blocks, index));
+    return {
+      extra_cpu_ms_per_s: (perProcess[0]!.extraMsPerS + perProcess[1]!.extraMsPerS) / 2,
+      per_process_ms_per_s: perProcess.map((result) => result.extraMsPerS),
+      overhead_pct: perProcess.map((result) => result.overheadPct),
+      blocks,
+    };
+  } finally {
+    await pair.close();
+  }
+}
+
+/**
+ * The extra CPU per wall-second of the blocks in which process `index` profiled: its CPU beyond what the other
+ * process spent per request in the same block, averaged over those blocks.
+ */
+function extraOf(blocks: SwitchbackResult['blocks'], index: number): { extraMsPerS: number; overheadPct: number } {
+  const mine = blocks.filter((_, block) => block % 2 === index).map((block) => block.windows);
+  const perBlock = mine.map((windows) => {
+    const [on, off] = [windows[index]!, windows[1 - index]!];
+    const perRequestOff = off.cpu_ms / off.requests_total;
+    return {
+      extraMsPerS: (on.cpu_ms - on.requests_total * perRequestOff) / (on.wall_ms / 1000),
+      overheadPct: (on.cpu_ms / on.requests_total / perRequestOff - 1) * 100,
+    };
+  });
+  const mean = (pick: (block: (typeof perBlock)[number]) => number): number =>
+    perBlock.reduce((sum, block) => sum + pick(block), 0) / perBlock.length;
+  return { extraMsPerS: mean((block) => block.extraMsPerS), overheadPct: mean((block) => block.overheadPct) };
+}
