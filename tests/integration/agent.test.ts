@@ -207,14 +207,14 @@ async function agentCounters(app: SampleApp): Promise<AgentCounters> {
   return window.agent_stats;
 }
 
-/** Load that runs until `stop()` is called, then resolves with its measured phase. */
-function steadyLoad(url: string) {
+/** Load that runs until `stop()` is called, then resolves with its measured phase (light by default). */
+function steadyLoad(url: string, { concurrency = 2, thinkMs = 10 } = {}) {
   let stop = (): void => undefined;
   const stopSignal = new Promise<void>((resolve) => (stop = resolve));
   const report = runLoad({
     url,
-    concurrency: 2,
-    thinkMs: 10,
+    concurrency,
+    thinkMs,
     mix: MIXES.standard!,
     mixName: 'standard',
     durationS: 300,
@@ -345,16 +345,7 @@ describe('the agent when things go wrong, against a real Pyroscope', () => {
       node24()
     );
     // The bench load: eight closed-loop workers, so many traced requests are in flight at every switch.
-    let stop = (): void => undefined;
-    const stopSignal = new Promise<void>((resolve) => (stop = resolve));
-    const load = runLoad({
-      url: app.url,
-      concurrency: 8,
-      mix: MIXES.standard!,
-      mixName: 'standard',
-      durationS: 120,
-      stopSignal,
-    });
+    const load = steadyLoad(app.url, { concurrency: 8, thinkMs: 0 });
     const switchTo = async (on: boolean): Promise<void> => {
       await sleep(1500);
       const answer = await fetch(`${app.url}/__bench/profiling?on=${on ? 1 : 0}`);
@@ -366,8 +357,7 @@ describe('the agent when things go wrong, against a real Pyroscope', () => {
     }
     const restartedAt = Date.now();
     await sleep(8000); // requests, garbage collections and uploads with span contexts of five earlier runs around
-    stop();
-    const measured = (await load).measured;
+    const measured = await load.stop();
     expect(measured.errors).toBe(0);
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
     await waitForProfiles(pyroscope.url, CPU, '{service_name="trigs-restart"}', restartedAt, restartedAt + 600000);

@@ -13,9 +13,10 @@ import (
 )
 
 func main() {
+	quit := os.Exit
 	handler := &profileQueries{client: &http.Client{}}
 	if err := backend.Serve(backend.ServeOpts{QueryDataHandler: handler}); err != nil {
 		fmt.Fprintln(os.Stderr, "sdkreference:", err)
-		os.Exit(1)
+		quit(1)
 	}
 }
