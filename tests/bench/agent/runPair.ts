@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PhaseReport } from '../../../samples/load-generator/src/types';
 import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
 import { readCpuBusy } from './readCpuBusy';
+import { type MallocInfo, readMallocInfo } from './readMallocInfo';
 import type { SideSpec, TrigsServer } from './spawnTrigsServer';
 import { spread } from './spread';
 import { type PairSetup, startPair } from './startPair';
@@ -25,6 +26,8 @@ export type RestingMemory = {
 
 export type SideResult = {
   resting: RestingMemory;
+  /** glibc's own account after the resting samples (undefined without gdb or ptrace). */
+  malloc?: MallocInfo;
   label: string;
   window: BenchWindow;
   load: PhaseReport;
@@ -51,6 +54,15 @@ export type PairResult = {
   retained_delta_mb: number;
   heap_physical_delta_mb: number;
   native_delta_mb: number;
+  /**
+   * The native part split by glibc's `malloc_info()` (read through gdb after the resting samples; null where
+   * that is not possible): memory malloc'd and still in use, and free chunks malloc keeps (allocator slack,
+   * which follows the high-water of each thread's arena, e.g. V8's compiler threads).
+   */
+  malloc_in_use_delta_mb: number | null;
+  malloc_free_delta_mb: number | null;
+  /** RSS once both sides listen, before any load: the start-up cost (as the anchor's "RSS at listen"). */
+  rss_at_listen_delta_mb: number;
   /** RSS at the end of the loaded window, agent side minus baseline (includes GC heap sizing noise). */
   rss_under_load_delta_mb: number;
   hwm_delta_mb: number;
@@ -88,12 +100,14 @@ export async function runPair(
     const reports = await Promise.all(generators.map((generator) => generator.stop()));
     // After the window and the load, so the forced GCs cost no measured CPU and both sides are at rest.
     const memory = await sampleRestingMemory(servers);
+    const malloc = await Promise.all(servers.map((server) => readMallocInfo(server.pid)));
     const exits = await Promise.all(servers.map((server) => server.stop()));
 
     const sides = order.map((side, index): SideResult => ({
       label: side.label,
       window: windows[index]!,
       resting: medianMemory(memory.map((sample) => sample[index]!)),
+      ...(malloc[index] ? { malloc: malloc[index] } : {}),
       load: reports[index]!.measured,
       uploads: uploadRate(receivers[index]!.uploads, from, to),
       exit: String(exits[index]!.code ?? exits[index]!.signal),
@@ -118,6 +132,9 @@ export async function runPair(
       retained_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_used_mb + stats.external_mb),
       heap_physical_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_physical_mb),
       native_delta_mb: medianDelta(memory, withIndex, (stats) => stats.native_mb),
+      malloc_in_use_delta_mb: mallocDelta(withSide, withoutSide, (info) => info.in_use_mb),
+      malloc_free_delta_mb: mallocDelta(withSide, withoutSide, (info) => info.free_mb),
+      rss_at_listen_delta_mb: pair.atListen[withIndex]!.rss_mb - pair.atListen[1 - withIndex]!.rss_mb,
       rss_under_load_delta_mb: withSide.window.rss_mb - withoutSide.window.rss_mb,
       hwm_delta_mb: withSide.window.hwm_mb - withoutSide.window.hwm_mb,
       loop_max_delta_ms: withSide.window.loop_delay_max_ms - withoutSide.window.loop_delay_max_ms,
@@ -150,6 +167,14 @@ async function sampleRestingMemory(servers: readonly TrigsServer[]): Promise<Ben
 
 function medianDelta(samples: BenchStats[][], withIndex: number, field: (stats: BenchStats) => number): number {
   return median(samples.map((sample) => field(sample[withIndex]!) - field(sample[1 - withIndex]!)));
+}
+
+function mallocDelta(
+  withSide: SideResult,
+  withoutSide: SideResult,
+  field: (info: MallocInfo) => number
+): number | null {
+  return withSide.malloc && withoutSide.malloc ? field(withSide.malloc) - field(withoutSide.malloc) : null;
 }
 
 function medianMemory(samples: BenchStats[]): RestingMemory {

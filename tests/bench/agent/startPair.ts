@@ -1,3 +1,4 @@
+import type { BenchStats } from '../../../samples/trigs-api/src/createBenchControl';
 import type { AgentEntry } from './findOurAgent';
 import type { Pinning } from './pinning';
 import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
@@ -19,6 +20,8 @@ export type RunningPair = {
   servers: TrigsServer[];
   generators: LoadGenerator[];
   receivers: IngestReceiver[];
+  /** Each server's memory once both listen, before any load. */
+  atListen: BenchStats[];
   /** Kills the generators, stops the servers (SIGTERM, then SIGKILL) and closes the receivers. */
   close(): Promise<void>;
 };
@@ -63,6 +66,10 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
     if (failed) {
       throw (failed as PromiseRejectedResult).reason;
     }
+    // No forced GC here: one at start-up put the agent side into a dearer state for the whole run (27–46 ms/s
+    // more CPU, 0.27 MB less heap; agent/MEASUREMENTS.md, session 4), after every memory-reducing one and after
+    // half of the plain ones tried.
+    const atListen = await Promise.all(servers.map((server) => server.stats()));
     for (const server of servers) {
       generators.push(
         spawnLoadGenerator(repoRoot, pinning.prefix(pinning.clientCpu), server.url, {
@@ -72,7 +79,7 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
       );
     }
     await Promise.all(generators.map((generator) => generator.warm));
-    return { servers, generators, receivers, close };
+    return { servers, generators, receivers, atListen, close };
   } catch (error) {
     await close();
     throw error;
