@@ -293,6 +293,8 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     resting: result.resting,
     malloc: result.malloc ?? null,
     loop_delay_max_ms: result.window.loop_delay_max_ms,
+    gc: result.window.gc,
+    agent_stats: result.window.agent_stats,
     uploads: result.uploads.uploads,
     upload_kb_per_min: result.uploads.kb_per_min === null ? null : round(result.uploads.kb_per_min),
     exit: result.exit,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 
 import { findAgentModule } from './findAgentModule';
@@ -40,7 +40,11 @@ export type BenchWindow = {
   agent_stats: Record<string, unknown> | null;
   /** With the stall probe on: the longest stretches of this process's own CPU time between 1 ms ticks. */
   busy_gap_top_ms: number[] | null;
+  /** Garbage collections in the window: full (mark-compact) and young-generation ones, and their time. */
+  gc: GcCounts;
 };
+
+export type GcCounts = { major: number; minor: number; ms: number };
 
 export type BenchStats = {
   rss_mb: number;
@@ -67,6 +71,7 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
   const loopDelay = monitorEventLoopDelay({ resolution: resolutionMs });
   loopDelay.enable();
   const busyGaps = stallProbe ? startBusyGapProbe() : undefined;
+  const gcs = countGcs();
   let counts: Record<string, number> = {};
   let start = { cpu: process.cpuUsage(), at: process.hrtime.bigint(), rss: process.memoryUsage.rss() };
 
@@ -89,6 +94,7 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
       loop_delay_mean_ms: round(loopDelay.mean / 1e6, 3),
       agent_stats: agentStats(),
       busy_gap_top_ms: busyGaps ? busyGaps.top().map((gap) => round(gap, 3)) : null,
+      gc: { ...gcs.counts, ms: round(gcs.counts.ms) },
     };
   };
 
@@ -109,6 +115,7 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
         counts = {};
         loopDelay.reset();
         busyGaps?.reset();
+        gcs.reset();
         start = { cpu: process.cpuUsage(), at: process.hrtime.bigint(), rss: process.memoryUsage.rss() };
         answer(response, 200, { started: true });
       } else if (path === '/__bench/stop') {
@@ -170,6 +177,28 @@ function memoryStats(gc: boolean): BenchStats {
     native_mb: mb(memory.rss - heap.total_physical_size - memory.external),
     gc,
     uptime_s: round(process.uptime()),
+  };
+}
+
+/** GCs as V8 reports them to perf_hooks, counted from the last reset. */
+function countGcs(): { counts: GcCounts; reset(): void } {
+  const state = { counts: { major: 0, minor: 0, ms: 0 } };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        state.counts.major++;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        state.counts.minor++;
+      }
+      state.counts.ms += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return {
+    get counts() {
+      return state.counts;
+    },
+    reset: () => (state.counts = { major: 0, minor: 0, ms: 0 }),
   };
 }
 

@@ -182,6 +182,22 @@ describe('bench control', () => {
     assert.ok(Array.isArray(body.busy_gap_top_ms) && body.busy_gap_top_ms.length > 0);
   });
 
+  it('counts the garbage collections of the window only', async () => {
+    await call('/__bench/start');
+    let kept = 0;
+    for (let i = 0; i < 200_000; i++) {
+      kept += new Array(64).fill(i).length; // short-lived garbage: young-generation collections
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20)); // perf_hooks delivers GC entries asynchronously
+    const busy = (await call('/__bench/stop')).body;
+    assert.equal(kept, 200_000 * 64);
+    assert.ok(busy.gc.minor > 0, JSON.stringify(busy.gc));
+    assert.ok(busy.gc.ms > 0, JSON.stringify(busy.gc));
+    await call('/__bench/start');
+    const quiet = (await call('/__bench/stop')).body;
+    assert.ok(quiet.gc.minor < busy.gc.minor, `a new window starts from zero: ${JSON.stringify(quiet.gc)}`);
+  });
+
   it('answers memory split into heap, Buffers and the rest, with or without a GC first', async () => {
     for (const query of ['', '?gc=1', '?gc=reduce']) {
       const { status, body } = await call(`/__bench/stats${query}`);
