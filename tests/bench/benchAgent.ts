@@ -296,7 +296,7 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     gc: result.window.gc,
     agent_stats: result.window.agent_stats,
     uploads: result.uploads.uploads,
-    upload_kb_per_min: result.uploads.kb_per_min === null ? null : round(result.uploads.kb_per_min),
+    upload_kb_per_min: roundOrNull(result.uploads.kb_per_min),
     exit: result.exit,
   });
   return {
@@ -308,15 +308,19 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     retained_delta_mb: round(pair.retained_delta_mb),
     heap_physical_delta_mb: round(pair.heap_physical_delta_mb),
     native_delta_mb: round(pair.native_delta_mb),
-    malloc_in_use_delta_mb: pair.malloc_in_use_delta_mb === null ? null : round(pair.malloc_in_use_delta_mb),
-    malloc_free_delta_mb: pair.malloc_free_delta_mb === null ? null : round(pair.malloc_free_delta_mb),
+    malloc_in_use_delta_mb: roundOrNull(pair.malloc_in_use_delta_mb),
+    malloc_free_delta_mb: roundOrNull(pair.malloc_free_delta_mb),
     rss_at_listen_delta_mb: round(pair.rss_at_listen_delta_mb),
     rss_under_load_delta_mb: round(pair.rss_under_load_delta_mb),
     hwm_delta_mb: round(pair.hwm_delta_mb),
-    foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
+    foreign_cpu_ms_per_s: roundOrNull(pair.foreign_cpu_ms_per_s),
     with: side(pair.with),
     without: side(pair.without),
   };
+}
+
+function roundOrNull(value: number | null): number | null {
+  return value === null ? null : round(value);
 }
 
 function describeSwitchback(result: SwitchbackResult): Record<string, unknown> {
@@ -339,7 +343,7 @@ function describeStall(pair: PairResult): Record<string, unknown> {
     loop_delay_p99_ms: { with: pair.with.window.loop_delay_p99_ms, without: pair.without.window.loop_delay_p99_ms },
     uploads_in_window: pair.with.uploads.uploads,
     agent_stats: pair.with.window.agent_stats,
-    foreign_cpu_ms_per_s: pair.foreign_cpu_ms_per_s === null ? null : round(pair.foreign_cpu_ms_per_s),
+    foreign_cpu_ms_per_s: roundOrNull(pair.foreign_cpu_ms_per_s),
   };
 }
 

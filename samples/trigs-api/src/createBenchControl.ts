@@ -94,7 +94,7 @@ export function createBenchControl(resolutionMs = 10, stallProbe = false): Bench
       loop_delay_mean_ms: round(loopDelay.mean / 1e6, 3),
       agent_stats: agentStats(),
       busy_gap_top_ms: busyGaps ? busyGaps.top().map((gap) => round(gap, 3)) : null,
-      gc: { ...gcs.counts, ms: round(gcs.counts.ms) },
+      gc: gcs.counts(),
     };
   };
 
@@ -181,24 +181,22 @@ function memoryStats(gc: boolean): BenchStats {
 }
 
 /** GCs as V8 reports them to perf_hooks, counted from the last reset. */
-function countGcs(): { counts: GcCounts; reset(): void } {
-  const state = { counts: { major: 0, minor: 0, ms: 0 } };
+function countGcs(): { counts(): GcCounts; reset(): void } {
+  let counts: GcCounts = { major: 0, minor: 0, ms: 0 };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
       if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
-        state.counts.major++;
+        counts.major++;
       } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
-        state.counts.minor++;
+        counts.minor++;
       }
-      state.counts.ms += entry.duration;
+      counts.ms += entry.duration;
     }
   }).observe({ entryTypes: ['gc'] });
   return {
-    get counts() {
-      return state.counts;
-    },
-    reset: () => (state.counts = { major: 0, minor: 0, ms: 0 }),
+    counts: () => ({ ...counts, ms: round(counts.ms) }),
+    reset: () => (counts = { major: 0, minor: 0, ms: 0 }),
   };
 }
 
