@@ -96,9 +96,15 @@ async function main(): Promise<void> {
           baselineFirst: round_ % 2 === 1,
         });
         results.get(config.name)!.push(result);
+        const majors = `${result.with.window.gc.major}/${result.without.window.gc.major}`;
         log(
-          `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (${round(result.overhead_pct)} %), p99 ×${round(result.p99_ratio, 3)}, foreign ${round(result.foreign_cpu_ms_per_s ?? NaN)} ms/s`
+          `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (${round(result.overhead_pct)} %), p99 ×${round(result.p99_ratio, 3)}, mark-compacts ${majors}, foreign ${round(result.foreign_cpu_ms_per_s ?? NaN)} ms/s`
         );
+        if (!result.gc_regimes_match) {
+          const note = `${config.name} pair ${round_ + 1}: the sides ran in different GC regimes (${majors} mark-compacts), so its CPU figure compares GC work, not the agent`;
+          notes.push(note);
+          log(`  warning: ${note}`);
+        }
       } catch (error) {
         failures.push(`${config.name} pair ${round_ + 1}: ${(error as Error).message}`);
         log(`  failed: ${(error as Error).message}`);
@@ -304,6 +310,7 @@ function describePair(config: string, pair: PairResult): Record<string, unknown>
     extra_cpu_ms_per_s: round(pair.extra_cpu_ms_per_s),
     overhead_pct: round(pair.overhead_pct),
     p99_ratio: round(pair.p99_ratio, 3),
+    gc_regimes_match: pair.gc_regimes_match,
     rss_delta_mb: round(pair.rss_delta_mb),
     retained_delta_mb: round(pair.retained_delta_mb),
     heap_physical_delta_mb: round(pair.heap_physical_delta_mb),

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { PhaseReport } from '../../../samples/load-generator/src/types';
 import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
+import { gcRegimesMatch } from './gcRegimesMatch';
 import { readCpuBusy } from './readCpuBusy';
 import { type MallocInfo, readMallocInfo } from './readMallocInfo';
 import type { SideSpec, TrigsServer } from './spawnTrigsServer';
@@ -43,6 +44,8 @@ export type PairResult = {
   extra_cpu_ms_per_s: number;
   overhead_pct: number;
   p99_ratio: number;
+  /** Whether both sides ran in the same GC regime over the window (gcRegimesMatch); if not, the CPU figure is suspect. */
+  gc_regimes_match: boolean;
   /**
    * RSS the agent side holds beyond the baseline at rest: both sides sampled together after the load has
    * stopped, each right after a memory-reducing full GC, median of the per-sample differences. Everything the
@@ -87,6 +90,12 @@ export async function runPair(
   const pair = await startPair(order, settings, settings.windowS);
   const { servers, generators, receivers } = pair;
   try {
+    // A plain full GC on every side, so that V8 sizes each heap from its measured GC and mutator speeds.
+    // Without it the window caught the start-up headroom (the first mark-compact, during start-up, grows
+    // the old-generation limit by V8's maximum factor) running out at different times on the two sides: the
+    // agent side, whose start-up heap is larger, ran 0 mark-compacts in the window against 16–26 on the
+    // baseline, 200 ms less GC and an agent cost ~5 ms/s too low (agent/MEASUREMENTS.md, session 5).
+    await Promise.all(servers.map((server) => server.stats('full')));
     const busyBefore = readCpuBusy();
     const driverBefore = process.cpuUsage();
     const from = Date.now();
@@ -128,6 +137,7 @@ export async function runPair(
       extra_cpu_ms_per_s: extraMs / (withSide.window.wall_ms / 1000),
       overhead_pct: (withSide.window.cpu_ms / withSide.window.requests_total / perRequestWithout - 1) * 100,
       p99_ratio: withSide.load.latency_ms.p99 / withoutSide.load.latency_ms.p99,
+      gc_regimes_match: gcRegimesMatch(withSide.window.gc.major, withoutSide.window.gc.major),
       rss_delta_mb: medianDelta(memory, withIndex, (stats) => stats.rss_mb),
       retained_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_used_mb + stats.external_mb),
       heap_physical_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_physical_mb),
