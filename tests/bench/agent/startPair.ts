@@ -66,9 +66,8 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
     if (failed) {
       throw (failed as PromiseRejectedResult).reason;
     }
-    // No forced GC here: one at start-up put the agent side into a dearer GC regime for the whole run (27–46
-    // ms/s more CPU; agent/MEASUREMENTS.md, session 4): after every memory-reducing one tried (16 pairs) and
-    // after 2 of 6 plain ones.
+    // No GC forced here: this is the start-up figure. Same-CPU pairs put both heaps in the same state after
+    // the warm-up (runPair); switchback pairs need not, both their processes being alike.
     const atListen = await Promise.all(servers.map((server) => server.stats()));
     for (const server of servers) {
       generators.push(
