@@ -38,6 +38,12 @@ describe('resolveConfig', () => {
       ],
       ['PYROSCOPE_AUTH_TOKEN', { PYROSCOPE_AUTH_TOKEN: 'glc_secret' }, (c) => c.authToken, 'glc_secret'],
       [
+        'PYROSCOPE_AUTH_TOKEN (from a file)',
+        { PYROSCOPE_AUTH_TOKEN: 'glc_secret\n' },
+        (c) => c.authToken,
+        'glc_secret',
+      ],
+      [
         'PYROSCOPE_BASIC_AUTH_*',
         { PYROSCOPE_BASIC_AUTH_USER: '123456', PYROSCOPE_BASIC_AUTH_PASSWORD: 'pw' },
         (c) => [c.basicAuthUser, c.basicAuthPassword],
@@ -98,6 +104,7 @@ describe('resolveConfig', () => {
     [{ PYROSCOPE_LOG_LEVEL: 'verbose' }, 'PYROSCOPE_LOG_LEVEL', (c) => c.logLevel, 'info'],
     [{ PYROSCOPE_COLLECTOR: 'perf' }, 'PYROSCOPE_COLLECTOR', (c) => c.collector, 'auto'],
     [{ PYROSCOPE_TENANT_ID: 'a b' }, 'PYROSCOPE_TENANT_ID', (c) => c.tenantId, undefined],
+    [{ PYROSCOPE_AUTH_TOKEN: 'glc_a\r\nX-Injected: 1' }, 'PYROSCOPE_AUTH_TOKEN', (c) => c.authToken, undefined],
     [
       { PYROSCOPE_APPLICATION_NAME: 'my app!' },
       'PYROSCOPE_APPLICATION_NAME',

@@ -97,6 +97,12 @@ export const parseSetting = {
     return typeof raw === 'string' && raw.length > 0 ? ok(raw) : bad('a non-empty string');
   },
 
+  /** It goes into a header as it is, so a line break (often left over from a secret file) must not. */
+  bearerToken(raw: unknown): Parsed<string> {
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    return /^[\x21-\x7e]+$/.test(text) ? ok(text) : bad('a token of printable ASCII characters without spaces');
+  },
+
   applicationName(raw: unknown): Parsed<string> {
     const text = typeof raw === 'string' ? raw.trim() : '';
     return /^[A-Za-z0-9_.\-/]+$/.test(text) ? ok(text) : bad('letters, digits and _ . - / (e.g. checkout-api)');

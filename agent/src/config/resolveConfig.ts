@@ -53,7 +53,7 @@ export function resolveConfig(
 
   const enabled = pick('enabled', 'PYROSCOPE_ENABLED', parseSetting.enabled, true);
   const serverAddress = pick('serverAddress', 'PYROSCOPE_SERVER_ADDRESS', parseSetting.serverAddress, DEFAULT_SERVER);
-  const authToken = pick<string | undefined>('authToken', 'PYROSCOPE_AUTH_TOKEN', parseSetting.secret, undefined, {
+  const authToken = pick<string | undefined>('authToken', 'PYROSCOPE_AUTH_TOKEN', parseSetting.bearerToken, undefined, {
     secret: true,
   });
   const basicAuthUser = pick<string | undefined>(

@@ -2,7 +2,8 @@ import type { AgentConfig } from '../config/AgentConfig';
 import type { Logger } from '../log/Logger';
 import { buildIngestRequest, type IngestRequest } from './buildIngestRequest';
 import type { IngestProfile } from './IngestProfile';
-import { postOnce, type PostResult } from './postOnce';
+import { postOnce } from './postOnce';
+import type { PostResult } from './PostResult';
 import type { UploadStats } from './UploadStats';
 
 export type UploaderOptions = {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
@@ -15,15 +16,19 @@ export type ReceivedUpload = {
 
 /**
  * A stand-in for Pyroscope's `/ingest` on 127.0.0.1 (port picked by the OS): records each request, parses
- * its multipart body, and answers with the next status from `statuses` (then 200).
+ * its multipart body, and answers with the next status from `statuses` (then 200). Given a key and
+ * certificate, it serves https.
  */
 export class FakeIngest {
   readonly uploads: ReceivedUpload[] = [];
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
-  constructor(private readonly statuses: number[] = []) {
-    this.server = http.createServer((req, res) => {
+  constructor(
+    private readonly statuses: number[] = [],
+    private readonly tls?: { key: Buffer; cert: Buffer }
+  ) {
+    const handle: http.RequestListener = (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -40,12 +45,14 @@ export class FakeIngest {
         res.end(status === 200 ? '' : JSON.stringify({ code: 'test', message: `status ${status}` }));
         this.waiters = this.waiters.filter((w) => (this.uploads.length >= w.count ? (w.resolve(), false) : true));
       });
-    });
+    };
+    this.server = tls === undefined ? http.createServer(handle) : https.createServer(tls, handle);
   }
 
   async listen(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const scheme = this.tls === undefined ? 'http' : 'https';
+    return `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   /** Resolves once `count` requests have arrived. */
