@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -86,29 +85,16 @@ describe('postOnce', () => {
 
   it('does not keep the process alive while an upload waits, unless told to hold it', async () => {
     const url = await rawServer(() => undefined);
-    const script = `
-      const { postOnce } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'upload', 'postOnce.ts'))});
-      const request = { url: new URL(process.argv[1]), headers: { 'Content-Length': '2' }, body: Buffer.from('hi') };
-      postOnce(request, 60000, process.argv[2] === 'hold').then(
-        (r) => console.log('answered', r.status), (e) => console.log('failed', e.message));
-      setTimeout(() => console.log('app done'), 100);`;
-    const run = (hold: string) =>
-      new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', '-e', script, url, hold], {
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
-        let stdout = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          if (hold === 'hold' && stdout.includes('app done')) {
-            setTimeout(() => child.kill('SIGTERM'), 1000);
-          }
-        });
-        child.on('exit', (code) => resolve({ code, stdout }));
-      });
-    // Unheld, the app ends when its own work is done; held, it is still waiting when it is killed.
-    assert.deepEqual(await run('no'), { code: 0, stdout: 'app done\n' });
-    assert.deepEqual(await run('hold'), { code: null, stdout: 'app done\n' });
+    const unheld = runApp('pendingUploadApp.ts', url, { register: false });
+    const held = runApp('pendingUploadApp.ts', url, { register: false, env: { HOLD_UPLOAD: '1' } });
+    // Unheld, the app ends when its own work is done; held, it is still waiting a second later.
+    assert.deepEqual(await unheld.exited, { code: 0, signal: null });
+    await held.ready();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    held.child.kill('SIGTERM');
+    assert.deepEqual(await held.exited, { code: null, signal: 'SIGTERM' });
+    assert.equal(unheld.output().stdout, 'ready\n');
+    assert.equal(held.output().stdout, 'ready\n');
   });
 });
 

@@ -22,6 +22,7 @@ export function readHttpResponse(received: Buffer, ended: boolean): PostResult |
           received.length === 0 ? 'the server closed the connection without answering' : 'the answer ended early'
         );
       }
+      // Until the head is complete, what has come must still be the start of "HTTP/".
       if (!/^(?:H(?:T(?:T(?:P(?:\/.*)?)?)?)?)?$/s.test(received.subarray(start, start + 5).toString('latin1'))) {
         throw notHttp(received.subarray(start));
       }
