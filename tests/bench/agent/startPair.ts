@@ -67,7 +67,8 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
       throw (failed as PromiseRejectedResult).reason;
     }
     // No GC forced here: this is the start-up figure. Same-CPU pairs put both heaps in the same state after
-    // the warm-up (runPair); switchback pairs need not, both their processes being alike.
+    // the warm-up (runPair). Switchback pairs do not: on Node 24 with tracing their two processes' GC
+    // schedules diverged even after one (agent/MEASUREMENTS.md, session 6).
     const atListen = await Promise.all(servers.map((server) => server.stats()));
     for (const server of servers) {
       generators.push(
