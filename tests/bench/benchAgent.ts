@@ -45,6 +45,9 @@ async function main(): Promise<void> {
   const ourAgent = findOurAgent(repoRoot);
   const notes: string[] = [pinning.note];
   const wants = (part: Part): boolean => args.parts.includes(part);
+  if (args.nodeFlags.length > 0) {
+    notes.push(`servers ran with ${args.nodeFlags.join(' ')} (--node-flags): not the figures of a default Node`);
+  }
   if (!ourAgent) {
     notes.push('agent/src/register.ts not found: agent, span, stall and outage figures are null');
   }
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
           windowS: args.windowS,
           uploadIntervalS: UPLOAD_INTERVAL_S,
           loopResolutionMs: 10,
+          nodeFlags: args.nodeFlags,
           baselineFirst: round_ % 2 === 1,
         });
         results.get(config.name)!.push(result);
@@ -131,11 +135,12 @@ async function main(): Promise<void> {
             load: { ...PAIR_LOAD, mix: args.mix, warmupS: args.warmupS },
             uploadIntervalS: UPLOAD_INTERVAL_S,
             loopResolutionMs: 10,
+            nodeFlags: args.nodeFlags,
             ...args.switchback,
           });
           switchbacks[name].push(result);
           log(
-            `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (per process ${result.per_process_ms_per_s.map((v) => round(v)).join(', ')})`
+            `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (mean ${round(result.mean_extra_cpu_ms_per_s)}; blocks ${result.block_extras_ms_per_s.map((v) => round(v, 1)).join(', ')}; mark-compacts ${result.blocks.map((block) => block.windows.map((window) => window.gc.major).join('/')).join(' ')})`
           );
         } catch (error) {
           failures.push(`${name} switchback ${run + 1}: ${(error as Error).message}`);
@@ -161,6 +166,7 @@ async function main(): Promise<void> {
             windowS: args.stallWindowS,
             uploadIntervalS: UPLOAD_INTERVAL_S,
             loopResolutionMs: 1,
+            nodeFlags: args.nodeFlags,
             stallProbe: true,
             baselineFirst: run % 2 === 1,
           })
@@ -239,6 +245,7 @@ async function main(): Promise<void> {
         method:
           'same-CPU pairs, extra CPU per wall-second normalised by requests served; span profiles: switchback pairs (see samples/README.md)',
         switchback: args.switchback,
+        node_flags: args.nodeFlags,
         window_s: args.windowS,
         warmup_s: args.warmupS,
         load: { ...PAIR_LOAD, mix: args.mix },
@@ -333,10 +340,13 @@ function roundOrNull(value: number | null): number | null {
 function describeSwitchback(result: SwitchbackResult): Record<string, unknown> {
   return {
     extra_cpu_ms_per_s: round(result.extra_cpu_ms_per_s),
+    mean_extra_cpu_ms_per_s: round(result.mean_extra_cpu_ms_per_s),
     per_process_ms_per_s: result.per_process_ms_per_s.map((value) => round(value)),
     overhead_pct: result.overhead_pct.map((value) => round(value)),
-    blocks: result.blocks.map(({ profiling, windows }) => ({
+    blocks: result.blocks.map(({ profiling, windows }, index) => ({
       profiling,
+      extra_cpu_ms_per_s: round(result.block_extras_ms_per_s[index]!),
+      mark_compacts: windows.map((window) => window.gc.major),
       cpu_us_per_request: windows.map((window) => round((window.cpu_ms / window.requests_total) * 1000, 1)),
       requests: windows.map((window) => window.requests_total),
     })),

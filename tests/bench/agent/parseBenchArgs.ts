@@ -19,11 +19,13 @@ export type BenchArgs = {
   outage: { uploadIntervalS: number; windows: number; healthyS: number };
   /** Switchback runs (span profiles): blocks, seconds measured per block, seconds of settling after a switch. */
   switchback: { blocks: number; blockS: number; settleS: number };
+  /** Extra Node/V8 flags for every server of the pairs and switchback runs, both sides alike (GC studies). */
+  nodeFlags: string[];
 };
 
-export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full]`;
+export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full] [--node-flags="--flag ..."]`;
 
-/** The benchmark's command line; defaults fit the whole run in about 23 minutes, --quick in about 7. */
+/** The benchmark's command line; defaults fit the whole run in about 27 minutes, --quick in about 7. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       only: { type: 'string' },
       mix: { type: 'string', default: 'standard' },
       'outage-full': { type: 'boolean', default: false },
+      'node-flags': { type: 'string', default: '' },
     },
     strict: true,
   });
@@ -47,6 +50,13 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (unknown.length > 0) {
     throw new Error(
       `--only takes a comma-separated list of ${PARTS.join(', ')}; unknown: ${unknown.join(', ')}\n${BENCH_USAGE}`
+    );
+  }
+  const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag !== '');
+  const notFlags = nodeFlags.filter((flag) => !/^--[a-z0-9][a-z0-9_-]*(=\S+)?$/.test(flag));
+  if (notFlags.length > 0) {
+    throw new Error(
+      `--node-flags takes Node/V8 flags separated by spaces (like "--no-allocation-site-pretenuring"); not flags: ${notFlags.join(', ')}\n${BENCH_USAGE}`
     );
   }
   const outage = values['outage-full']
@@ -63,8 +73,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     warmupS: integer(values.warmup ?? (quick ? '6' : '10'), '--warmup', 0, 300),
     stallWindowS: quick ? 15 : 30,
     outage,
-    // Blocks of two upload intervals (plus settling), so each profiled block holds its share of window cuts.
-    switchback: quick ? { blocks: 4, blockS: 12, settleS: 3 } : { blocks: 6, blockS: 20, settleS: 3 },
+    // Blocks of two upload intervals (plus settling), so each profiled block holds its share of window cuts;
+    // eight, so that the median of neighbouring pairs has seven to choose from.
+    switchback: quick ? { blocks: 4, blockS: 12, settleS: 3 } : { blocks: 8, blockS: 20, settleS: 3 },
+    nodeFlags,
   };
 }
 

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
 import type { SideSpec } from './spawnTrigsServer';
 import { type PairSetup, startPair } from './startPair';
+import { switchbackEstimate } from './switchbackEstimate';
 
 export type SwitchbackSettings = PairSetup & {
   /** Measured blocks; the profiling process changes every block (an even number, so each is on as often). */
@@ -13,8 +14,12 @@ export type SwitchbackSettings = PairSetup & {
 };
 
 export type SwitchbackResult = {
-  /** Mean over all blocks of the profiling process's extra CPU per wall-second against the other, ms/s. */
+  /** The profiling process's extra CPU per wall-second against the other, ms/s (`switchbackEstimate`). */
   extra_cpu_ms_per_s: number;
+  /** The plain mean over all blocks, which every change of the processes' offset moves. */
+  mean_extra_cpu_ms_per_s: number;
+  /** Per block, in order: the profiling process's extra CPU per wall-second against the other. */
+  block_extras_ms_per_s: number[];
   /** The same, per process. */
   per_process_ms_per_s: number[];
   /** CPU per request with the agent over without, per process, in %. */
@@ -29,15 +34,17 @@ export type SwitchbackResult = {
  * profiling process is compared with the other one, as in a same-CPU pair (both see the same moment of the
  * machine: across blocks CPU per request drifts by up to 10 % here, within one the two processes agree to
  * 1–3 %); across blocks the roles swap, so a difference between the two processes themselves (JIT decisions,
- * heap sizing: ±20 % CPU per request between two Node 24 processes here) adds to half of the blocks and takes
- * from the other half. With no agent on either side (`side.agent === 'none'`) the same arithmetic is the
- * method's A/A control.
+ * GC regimes: ±20 % CPU per request between two Node 24 processes here) adds to half of the blocks and takes
+ * from the other half, and cancels in each two neighbouring blocks (`switchbackEstimate`). With no agent on
+ * either side (`side.agent === 'none'`) the same arithmetic is the method's A/A control.
  */
 export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings): Promise<SwitchbackResult> {
   const pair = await startPair([side, side], settings, settings.blocks * (settings.blockS + settings.settleS));
   const { servers, generators } = pair;
   try {
     const blocks: SwitchbackResult['blocks'] = [];
+    // As in runPair: a plain full GC in both, so that neither runs on its start-up heap headroom.
+    await Promise.all(servers.map((server) => server.stats('full')));
     generators.forEach((generator) => generator.go());
     for (let block = 0; block < settings.blocks; block++) {
       const on = block % 2;
@@ -51,8 +58,11 @@ export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings
     }
     await Promise.all(generators.map((generator) => generator.stop()));
     const perProcess = [0, 1].map((index) => extraOf(blocks, index));
+    const blockExtras = blocks.map((block, index) => extraIn(block.windows, index % 2).extraMsPerS);
     return {
-      extra_cpu_ms_per_s: (perProcess[0]!.extraMsPerS + perProcess[1]!.extraMsPerS) / 2,
+      extra_cpu_ms_per_s: switchbackEstimate(blockExtras),
+      mean_extra_cpu_ms_per_s: (perProcess[0]!.extraMsPerS + perProcess[1]!.extraMsPerS) / 2,
+      block_extras_ms_per_s: blockExtras,
       per_process_ms_per_s: perProcess.map((result) => result.extraMsPerS),
       overhead_pct: perProcess.map((result) => result.overheadPct),
       blocks,
@@ -67,16 +77,18 @@ export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings
  * process spent per request in the same block, averaged over those blocks.
  */
 function extraOf(blocks: SwitchbackResult['blocks'], index: number): { extraMsPerS: number; overheadPct: number } {
-  const mine = blocks.filter((_, block) => block % 2 === index).map((block) => block.windows);
-  const perBlock = mine.map((windows) => {
-    const [on, off] = [windows[index]!, windows[1 - index]!];
-    const perRequestOff = off.cpu_ms / off.requests_total;
-    return {
-      extraMsPerS: (on.cpu_ms - on.requests_total * perRequestOff) / (on.wall_ms / 1000),
-      overheadPct: (on.cpu_ms / on.requests_total / perRequestOff - 1) * 100,
-    };
-  });
+  const perBlock = blocks.filter((_, block) => block % 2 === index).map((block) => extraIn(block.windows, index));
   const mean = (pick: (block: (typeof perBlock)[number]) => number): number =>
     perBlock.reduce((sum, block) => sum + pick(block), 0) / perBlock.length;
   return { extraMsPerS: mean((block) => block.extraMsPerS), overheadPct: mean((block) => block.overheadPct) };
+}
+
+/** One block: process `index` (profiling) against the other, as in a same-CPU pair. */
+function extraIn(windows: BenchWindow[], index: number): { extraMsPerS: number; overheadPct: number } {
+  const [on, off] = [windows[index]!, windows[1 - index]!];
+  const perRequestOff = off.cpu_ms / off.requests_total;
+  return {
+    extraMsPerS: (on.cpu_ms - on.requests_total * perRequestOff) / (on.wall_ms / 1000),
+    overheadPct: (on.cpu_ms / on.requests_total / perRequestOff - 1) * 100,
+  };
 }

@@ -13,6 +13,8 @@ export type PairSetup = {
   uploadIntervalS: number;
   loopResolutionMs: number;
   stallProbe?: boolean;
+  /** Flags for both servers beyond --expose-gc (`--node-flags`). */
+  nodeFlags?: string[];
 };
 
 /** Two servers sharing the server CPU, each with its own ingest receiver and warmed-up load generator. */
@@ -52,7 +54,7 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
           uploadIntervalS: setup.uploadIntervalS,
           loopResolutionMs: setup.loopResolutionMs,
           stallProbe: setup.stallProbe,
-          nodeFlags: ['--expose-gc'],
+          nodeFlags: ['--expose-gc', ...(setup.nodeFlags ?? [])],
           ourAgent: setup.ourAgent,
         })
       )

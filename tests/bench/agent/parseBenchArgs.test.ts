@@ -1,0 +1,20 @@
+import { parseBenchArgs } from './parseBenchArgs';
+
+describe('parseBenchArgs', () => {
+  it('runs eight switchback blocks of 20 s by default and passes no extra flags', () => {
+    const args = parseBenchArgs([]);
+    expect(args.switchback).toEqual({ blocks: 8, blockS: 20, settleS: 3 });
+    expect(args.nodeFlags).toEqual([]);
+  });
+
+  it('splits --node-flags into flags for the servers', () => {
+    const args = parseBenchArgs(['--node-flags=--no-allocation-site-pretenuring  --max-semi-space-size=16']);
+    expect(args.nodeFlags).toEqual(['--no-allocation-site-pretenuring', '--max-semi-space-size=16']);
+  });
+
+  it('refuses --node-flags words that are not flags, naming them', () => {
+    expect(() => parseBenchArgs(['--node-flags=--trace-gc app.js'])).toThrow(
+      '--node-flags takes Node/V8 flags separated by spaces (like "--no-allocation-site-pretenuring"); not flags: app.js'
+    );
+  });
+});
