@@ -6,7 +6,7 @@ import { gcRegimesMatch } from './gcRegimesMatch';
 import { readCpuBusy } from './readCpuBusy';
 import { type MallocInfo, readMallocInfo } from './readMallocInfo';
 import type { SideSpec, TrigsServer } from './spawnTrigsServer';
-import { spread } from './spread';
+import { median } from './spread';
 import { type PairSetup, startPair } from './startPair';
 import { uploadRate, type UploadRate } from './uploadRate';
 
@@ -194,8 +194,4 @@ function medianMemory(samples: BenchStats[]): RestingMemory {
     heap_physical_mb: median(samples.map((stats) => stats.heap_physical_mb)),
     native_mb: median(samples.map((stats) => stats.native_mb)),
   };
-}
-
-function median(values: number[]): number {
-  return spread(values, 3)?.median ?? NaN;
 }

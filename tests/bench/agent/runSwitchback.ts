@@ -57,8 +57,9 @@ export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings
       blocks.push({ profiling: switched ? on : -1, windows: await Promise.all(servers.map((s) => s.benchStop())) });
     }
     await Promise.all(generators.map((generator) => generator.stop()));
-    const perProcess = [0, 1].map((index) => extraOf(blocks, index));
-    const blockExtras = blocks.map((block, index) => extraIn(block.windows, index % 2).extraMsPerS);
+    const perBlock = blocks.map((block, index) => extraIn(block.windows, index % 2));
+    const perProcess = [0, 1].map((index) => meanOf(perBlock.filter((_, block) => block % 2 === index)));
+    const blockExtras = perBlock.map((block) => block.extraMsPerS);
     return {
       extra_cpu_ms_per_s: switchbackEstimate(blockExtras),
       mean_extra_cpu_ms_per_s: (perProcess[0]!.extraMsPerS + perProcess[1]!.extraMsPerS) / 2,
@@ -72,19 +73,17 @@ export async function runSwitchback(side: SideSpec, settings: SwitchbackSettings
   }
 }
 
-/**
- * The extra CPU per wall-second of the blocks in which process `index` profiled: its CPU beyond what the other
- * process spent per request in the same block, averaged over those blocks.
- */
-function extraOf(blocks: SwitchbackResult['blocks'], index: number): { extraMsPerS: number; overheadPct: number } {
-  const perBlock = blocks.filter((_, block) => block % 2 === index).map((block) => extraIn(block.windows, index));
-  const mean = (pick: (block: (typeof perBlock)[number]) => number): number =>
-    perBlock.reduce((sum, block) => sum + pick(block), 0) / perBlock.length;
+type BlockExtra = { extraMsPerS: number; overheadPct: number };
+
+/** The mean of one process's profiling blocks (its CPU beyond the other's per request, in the same block). */
+function meanOf(blocks: BlockExtra[]): BlockExtra {
+  const mean = (pick: (block: BlockExtra) => number): number =>
+    blocks.reduce((sum, block) => sum + pick(block), 0) / blocks.length;
   return { extraMsPerS: mean((block) => block.extraMsPerS), overheadPct: mean((block) => block.overheadPct) };
 }
 
 /** One block: process `index` (profiling) against the other, as in a same-CPU pair. */
-function extraIn(windows: BenchWindow[], index: number): { extraMsPerS: number; overheadPct: number } {
+function extraIn(windows: BenchWindow[], index: number): BlockExtra {
   const [on, off] = [windows[index]!, windows[1 - index]!];
   const perRequestOff = off.cpu_ms / off.requests_total;
   return {

@@ -6,15 +6,23 @@ export function spread(values: readonly number[], digits = 2): Spread | null {
     return null;
   }
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return {
-    median: round(median, digits),
+    median: round(median(sorted), digits),
     min: round(sorted[0]!, digits),
     max: round(sorted[sorted.length - 1]!, digits),
     runs: values.length,
     values: values.map((value) => round(value, digits)),
   };
+}
+
+/** Median of `values` (mean of the middle two for an even count), unrounded; NaN when there are none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) {
+    return NaN;
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function round(value: number, digits = 2): number {

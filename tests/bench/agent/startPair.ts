@@ -68,9 +68,8 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
     if (failed) {
       throw (failed as PromiseRejectedResult).reason;
     }
-    // No GC forced here: this is the start-up figure. Same-CPU pairs put both heaps in the same state after
-    // the warm-up (runPair). Switchback pairs do not: on Node 24 with tracing their two processes' GC
-    // schedules diverged even after one (agent/MEASUREMENTS.md, session 6).
+    // No GC forced here: this is the start-up figure. runPair and runSwitchback put both heaps in the same
+    // state after the warm-up.
     const atListen = await Promise.all(servers.map((server) => server.stats()));
     for (const server of servers) {
       generators.push(

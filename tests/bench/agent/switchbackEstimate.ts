@@ -1,3 +1,5 @@
+import { median } from './spread';
+
 /**
  * A switchback run's figure from its blocks' extras (ms/s of the profiling process against the other, in block
  * order; the profiling process alternates): the median over every two neighbouring blocks of their mean.
@@ -12,8 +14,5 @@ export function switchbackEstimate(blockExtras: readonly number[]): number {
   if (blockExtras.length < 2) {
     throw new Error(`a switchback estimate needs at least 2 blocks, got ${blockExtras.length}`);
   }
-  const neighbours = blockExtras.slice(1).map((extra, index) => (blockExtras[index]! + extra) / 2);
-  const sorted = neighbours.sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return median(blockExtras.slice(1).map((extra, index) => (blockExtras[index]! + extra) / 2));
 }
