@@ -1,14 +1,40 @@
 import type { LabelPairs } from '../pprof/FlatProfile';
+import { mergeLabels } from './mergeLabels';
 
 /**
- * What samples taken in an async context are labelled with: the merged labels of every enclosing
- * `withLabels` block and local root span. Collectors attach their own bookkeeping through `handle`.
+ * What samples taken in an async context are labelled with: the labels of every enclosing `withLabels`
+ * block and local root span. Span profiles open one per request, so it is kept to one small object: the
+ * merged pairs are built only when a sample needs them, and the sinks keep their timestamps in it rather
+ * than in records of their own. What stays alive until a window is encoded (the contexts samples were
+ * taken in, and on the timeline every context of the window) is then little enough to die young.
  */
-export type LabelContext = {
+export class LabelContext {
+  /** When it opened, µs on the running sink's clock (only the timeline sink sets it). */
+  startUs = Number.NaN;
+  /** When its block or span ended, µs on the running sink's clock; Infinity while it is open. */
+  endUs = Infinity;
+  /** How many enclosing contexts it has (0 for a local root span or an outermost block). */
+  readonly depth: number;
+  private merged: LabelPairs | undefined;
+
+  constructor(
+    /** The enclosing context, when it was opened inside one that was still open. */
+    readonly parent: LabelContext | undefined,
+    /** Labels it inherits, sorted by key; shared, never mutated. */
+    private readonly inherited: LabelPairs | undefined,
+    /** Its own labels, overriding inherited ones. */
+    private readonly own: Readonly<Record<string, string | number>>
+  ) {
+    this.depth = parent === undefined ? 0 : parent.depth + 1;
+  }
+
+  get closed(): boolean {
+    return this.endUs !== Infinity;
+  }
+
   /** Merged labels, sorted by key; never mutated. */
-  readonly pairs: LabelPairs;
-  /** Set when the block or span is over: samples after it must not carry these labels. */
-  closed: boolean;
-  /** Collector-specific (a timeline scope, or the time of closing). */
-  handle: unknown;
-};
+  get pairs(): LabelPairs {
+    this.merged ??= mergeLabels(this.inherited, this.own);
+    return this.merged;
+  }
+}

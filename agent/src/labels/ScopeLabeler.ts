@@ -1,46 +1,24 @@
 import type { LabelPairs } from '../pprof/FlatProfile';
-import type { ScopeBatch } from './ScopeBatch';
-
-type Scope = {
-  id: number;
-  parent: Scope | undefined;
-  depth: number;
-  startUs: number;
-  endUs: number;
-  pairs: LabelPairs;
-};
-
-/** A scope open this long is treated as leaked (a span never ended) and labels nothing more. */
-const MAX_OPEN_US = 5 * 60 * 1_000_000;
+import type { LabelContext } from './LabelContext';
+import type { ScopeBatch, SoloStretch } from './ScopeBatch';
+import { MAX_OPEN_US } from './TimelineSink';
 
 /**
- * Best-effort sample labels from a scope timeline. A sample at time t gets the labels of the scopes open at t
- * only when they all belong to one chain (a span and the `withLabels` blocks inside it); when unrelated
- * scopes overlap (concurrent requests) it gets the labels of their common enclosing scope, usually none.
- * Samples are never given the labels of a request that was not running at that instant.
+ * Best-effort sample labels from the label timeline. A sample at time t gets labels only inside a stretch
+ * where one outermost context was the only one open: those of the deepest context of that chain open at t
+ * whose labels every open context of the chain carries (the span, or a `withLabels` block inside it). While
+ * unrelated contexts overlap (concurrent requests) samples get none: they are never given the labels of a
+ * request that was not running at that instant.
  */
 export class ScopeLabeler {
-  private readonly scopes = new Map<number, Scope>();
+  /** Stretches and nested contexts that may still own samples, each in time order. */
+  private stretches: SoloStretch[] = [];
+  private nested: LabelContext[] = [];
   private overflows: number[] = [];
 
   apply(batch: ScopeBatch): void {
-    for (const open of batch.opened) {
-      const parent = this.scopes.get(open.parent);
-      this.scopes.set(open.id, {
-        id: open.id,
-        parent,
-        depth: parent === undefined ? 0 : parent.depth + 1,
-        startUs: open.startUs,
-        endUs: open.startUs + MAX_OPEN_US,
-        pairs: open.pairs,
-      });
-    }
-    for (const close of batch.closed) {
-      const scope = this.scopes.get(close.id);
-      if (scope !== undefined) {
-        scope.endUs = Math.min(scope.endUs, close.endUs);
-      }
-    }
+    this.stretches.push(...batch.stretches);
+    this.nested.push(...batch.nested);
     if (batch.overflowFromUs !== undefined) {
       this.overflows.push(batch.overflowFromUs);
     }
@@ -50,42 +28,53 @@ export class ScopeLabeler {
   label(times: Float64Array): { sampleLabelSets: Int32Array; labelSets: LabelPairs[] } {
     const sampleLabelSets = new Int32Array(times.length);
     const labelSets: LabelPairs[] = [[]];
-    if (times.length === 0 || this.scopes.size === 0) {
+    if (times.length === 0 || this.stretches.length === 0) {
       return { sampleLabelSets, labelSets };
     }
     const first = times[0]!;
     const last = times[times.length - 1]!;
-    const candidates = [...this.scopes.values()].filter((s) => s.startUs <= last && s.endUs >= first);
-    candidates.sort((a, b) => a.startUs - b.startUs);
+    const stretches = this.stretches.filter((s) => s.fromUs <= last && untilOf(s) >= first);
+    const nested = this.nested.filter((c) => c.startUs <= last && endOf(c) >= first);
     const overflowFrom = this.overflows.find((t) => t <= last && t >= first - MAX_OPEN_US) ?? Infinity;
-    const setOf = new Map<Scope, number>();
-    let active: Scope[] = [];
+    const setOf = new Map<LabelContext, number>();
+    let stretch = 0;
+    let root: LabelContext | undefined;
+    let active: LabelContext[] = [];
     let next = 0;
     let cached = 0;
     let dirty = true;
     for (let i = 0; i < times.length; i++) {
       const t = times[i]!;
-      while (next < candidates.length && candidates[next]!.startUs <= t) {
-        active.push(candidates[next++]!);
+      while (stretch < stretches.length && untilOf(stretches[stretch]!) < t) {
+        stretch++;
+      }
+      const current = stretches[stretch];
+      const owner = current !== undefined && current.fromUs <= t ? current.root : undefined;
+      if (owner !== root) {
+        root = owner;
         dirty = true;
       }
-      if (active.some((s) => s.endUs < t)) {
-        active = active.filter((s) => s.endUs >= t);
+      while (next < nested.length && nested[next]!.startUs <= t) {
+        active.push(nested[next++]!);
+        dirty = true;
+      }
+      if (active.some((c) => endOf(c) < t)) {
+        active = active.filter((c) => endOf(c) >= t);
         dirty = true;
       }
       if (t >= overflowFrom) {
         continue;
       }
       if (dirty) {
-        const owner = commonScope(active);
-        if (owner === undefined) {
+        const labelled = root === undefined ? undefined : commonScope(root, active);
+        if (labelled === undefined) {
           cached = 0;
         } else {
-          let set = setOf.get(owner);
+          let set = setOf.get(labelled);
           if (set === undefined) {
             set = labelSets.length;
-            labelSets.push(owner.pairs);
-            setOf.set(owner, set);
+            labelSets.push(labelled.pairs);
+            setOf.set(labelled, set);
           }
           cached = set;
         }
@@ -96,48 +85,51 @@ export class ScopeLabeler {
     return { sampleLabelSets, labelSets };
   }
 
-  /** Forgets scopes that ended before `us`. */
+  /** Forgets what ended before `us`. */
   prune(us: number): void {
-    for (const [id, scope] of this.scopes) {
-      if (scope.endUs < us) {
-        this.scopes.delete(id);
-      }
-    }
+    this.stretches = this.stretches.filter((s) => untilOf(s) >= us);
+    this.nested = this.nested.filter((c) => endOf(c) >= us);
     this.overflows = this.overflows.filter((t) => t >= us - MAX_OPEN_US);
   }
 }
 
+function untilOf(stretch: SoloStretch): number {
+  return Math.min(stretch.untilUs, stretch.root.startUs + MAX_OPEN_US);
+}
+
+function endOf(context: LabelContext): number {
+  return Math.min(context.endUs, context.startUs + MAX_OPEN_US);
+}
+
 /**
- * The deepest scope on the chain of the deepest active scope whose labels every active scope carries
- * (each active scope is it, inside it, or encloses it); undefined when unrelated scopes overlap.
+ * Among `root` and the open contexts nested in it, the deepest one whose labels all of them carry (each is
+ * it, inside it, or encloses it); `root` when none is nested.
  */
-function commonScope(active: Scope[]): Scope | undefined {
-  if (active.length === 0) {
-    return undefined;
-  }
-  let deepest = active[0]!;
-  for (const scope of active) {
-    if (scope.depth > deepest.depth) {
-      deepest = scope;
+function commonScope(root: LabelContext, active: LabelContext[]): LabelContext | undefined {
+  const chain = active.filter((context) => isWithin(root, context));
+  let deepest = root;
+  for (const context of chain) {
+    if (context.depth > deepest.depth) {
+      deepest = context;
     }
   }
-  for (let candidate: Scope | undefined = deepest; candidate !== undefined; candidate = candidate.parent) {
-    if (active.every((scope) => isWithin(scope, candidate!))) {
+  for (let candidate: LabelContext | undefined = deepest; candidate !== undefined; candidate = candidate.parent) {
+    if (chain.every((context) => isWithin(context, candidate!))) {
       return candidate;
     }
   }
   return undefined;
 }
 
-/** Whether one of the two scopes encloses (or is) the other. */
-function isWithin(scope: Scope, inner: Scope): boolean {
-  for (let s: Scope | undefined = inner; s !== undefined; s = s.parent) {
-    if (s === scope) {
+/** Whether one of the two contexts encloses (or is) the other. */
+function isWithin(outer: LabelContext, inner: LabelContext): boolean {
+  for (let c: LabelContext | undefined = inner; c !== undefined; c = c.parent) {
+    if (c === outer) {
       return true;
     }
   }
-  for (let s: Scope | undefined = scope; s !== undefined; s = s.parent) {
-    if (s === inner) {
+  for (let c: LabelContext | undefined = outer; c !== undefined; c = c.parent) {
+    if (c === inner) {
       return true;
     }
   }

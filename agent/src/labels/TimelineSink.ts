@@ -1,38 +1,44 @@
 import { performance } from 'node:perf_hooks';
-import type { LabelPairs } from '../pprof/FlatProfile';
 import type { LabelContext } from './LabelContext';
 import type { LabelSink } from './LabelSink';
-import type { ScopeBatch } from './ScopeBatch';
+import type { ScopeBatch, SoloStretch } from './ScopeBatch';
 
-const MAX_SCOPES_PER_BATCH = 20_000;
+const MAX_RECORDS_PER_BATCH = 20_000;
+
+/** An outermost context open this long is treated as leaked (a span never ended) and labels nothing more. */
+export const MAX_OPEN_US = 5 * 60 * 1_000_000;
 
 /**
- * The label sink of the inspector collector, whose samples carry no context: it records when each label
- * scope (local root span, `withLabels` block) opens and closes, and `ScopeLabeler` joins samples to scopes
- * by time off the main thread. Costs one clock read and one small record per scope.
+ * The label sink of the inspector collector, whose samples carry no context: `ScopeLabeler` later joins
+ * samples to contexts by time. A sample can only carry labels when one outermost context (a request's
+ * span) was the only one open at that instant, so the sink keeps just those stretches, plus the contexts
+ * nested in another; a request that overlapped others all its life leaves nothing behind. Under concurrent
+ * load that is most of them, and nothing per request outlives the request until the window is encoded.
  */
 export class TimelineSink implements LabelSink {
   readonly precision = 'best-effort' as const;
-  private nextId = 1;
-  private batch: ScopeBatch = { opened: [], closed: [] };
-  /** µs on the `process.hrtime` clock = performance.now() µs + this. */
-  private readonly offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+  private batch: ScopeBatch = { stretches: [], nested: [] };
+  private readonly openRoots = new Set<LabelContext>();
+  private stretch: SoloStretch | undefined;
+  /** Now, µs on the `process.hrtime` clock. */
+  readonly nowUs: () => number;
 
-  nowUs(): number {
-    return performance.now() * 1000 + this.offsetUs;
+  /** `nowUs` replaces the clock in tests. */
+  constructor(nowUs?: () => number) {
+    // performance.now() is cheaper to read than hrtime, and as monotonic.
+    const offsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+    this.nowUs = nowUs ?? (() => performance.now() * 1000 + offsetUs);
   }
 
-  open(pairs: LabelPairs, parent: LabelContext | undefined): LabelContext {
-    const id = this.nextId++;
-    if (this.batch.overflowFromUs === undefined) {
-      if (this.batch.opened.length >= MAX_SCOPES_PER_BATCH) {
-        this.batch.overflowFromUs = this.nowUs();
-      } else {
-        const parentId = typeof parent?.handle === 'number' ? parent.handle : 0;
-        this.batch.opened.push({ id, parent: parentId, startUs: this.nowUs(), pairs });
-      }
+  open(context: LabelContext): void {
+    const now = this.nowUs();
+    context.startUs = now;
+    if (context.parent === undefined) {
+      this.openRoots.add(context);
+      this.restretch(now);
+    } else {
+      this.record(this.batch.nested, context, now);
     }
-    return { pairs, closed: false, handle: id };
   }
 
   activate(): void {
@@ -43,18 +49,54 @@ export class TimelineSink implements LabelSink {
     if (context.closed) {
       return;
     }
-    context.closed = true;
-    if (this.batch.closed.length < MAX_SCOPES_PER_BATCH * 2) {
-      this.batch.closed.push({ id: context.handle as number, endUs: this.nowUs() });
-    } else if (this.batch.overflowFromUs === undefined) {
-      this.batch.overflowFromUs = this.nowUs();
+    const now = this.nowUs();
+    context.endUs = now;
+    if (this.openRoots.delete(context)) {
+      this.restretch(now);
     }
   }
 
   /** Everything recorded since the last call. */
   drain(): ScopeBatch {
+    const now = this.nowUs();
+    for (const root of this.openRoots) {
+      if (now - root.startUs > MAX_OPEN_US) {
+        this.openRoots.delete(root);
+      }
+    }
+    this.restretch(now);
     const batch = this.batch;
-    this.batch = { opened: [], closed: [] };
+    this.batch = { stretches: [], nested: [] };
     return batch;
+  }
+
+  /** Ends the current stretch and begins the next one when the set of open outermost contexts changed. */
+  private restretch(now: number): void {
+    const only = this.openRoots.size === 1 ? this.openRoots.values().next().value : undefined;
+    if (this.stretch?.root === only) {
+      return;
+    }
+    if (this.stretch !== undefined) {
+      this.stretch.untilUs = now;
+      this.stretch = undefined;
+    }
+    if (only !== undefined) {
+      const stretch: SoloStretch = { root: only, fromUs: now, untilUs: Infinity };
+      if (this.record(this.batch.stretches, stretch, now)) {
+        this.stretch = stretch;
+      }
+    }
+  }
+
+  private record<T>(list: T[], item: T, now: number): boolean {
+    if (this.batch.overflowFromUs !== undefined) {
+      return false;
+    }
+    if (list.length >= MAX_RECORDS_PER_BATCH) {
+      this.batch.overflowFromUs = now;
+      return false;
+    }
+    list.push(item);
+    return true;
   }
 }

@@ -1,6 +1,6 @@
 import { activeSink } from './activeSink';
+import { LabelContext } from './LabelContext';
 import { currentLabelContext, labelStorage } from './labelStorage';
-import { mergeLabels } from './mergeLabels';
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
@@ -24,7 +24,8 @@ export function withLabels<T>(labels: Record<string, string | number>, fn: () =>
       }
     }
     const parent = currentLabelContext();
-    context = sink.open(mergeLabels(parent?.pairs, valid), parent);
+    context = new LabelContext(parent, parent?.pairs, valid);
+    sink.open(context);
   } catch {
     return fn();
   }

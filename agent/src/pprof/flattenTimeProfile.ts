@@ -1,6 +1,5 @@
 import type { TimeProfile, TimeProfileNode } from '../collect/loadPprofBindings';
-import type { CpedHandle } from '../labels/CpedSink';
-import type { LabelContext } from '../labels/LabelContext';
+import { LabelContext } from '../labels/LabelContext';
 import type { FlatProfile, LabelPairs } from './FlatProfile';
 import type { FrameTable } from './FrameTable';
 import { SampleAggregator } from './SampleAggregator';
@@ -43,11 +42,8 @@ export function* flattenTimeProfile(
     if (!isRoot && node.hitCount > 0) {
       let labelled = 0;
       for (const entry of node.contexts ?? []) {
-        const context = entry.context as LabelContext | undefined;
-        if (context === undefined || typeof context !== 'object' || !Array.isArray(context.pairs)) {
-          continue;
-        }
-        if (context.closed && Number(entry.timestamp) > (context.handle as CpedHandle).closedAtUs) {
+        const context = entry.context;
+        if (!(context instanceof LabelContext) || Number(entry.timestamp) > context.endUs) {
           continue;
         }
         let set = setOf.get(context);

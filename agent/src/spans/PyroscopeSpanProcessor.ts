@@ -1,8 +1,6 @@
 import { activeSink } from '../labels/activeSink';
-import type { LabelContext } from '../labels/LabelContext';
+import { LabelContext } from '../labels/LabelContext';
 import { currentLabelContext, labelStorage } from '../labels/labelStorage';
-import { mergeLabels } from '../labels/mergeLabels';
-import type { LabelPairs } from '../pprof/FlatProfile';
 
 /** The span attribute Tempo looks for to offer "Profiles for this span". */
 export const PROFILE_ID_ATTRIBUTE = 'pyroscope.profile.id';
@@ -44,17 +42,17 @@ export class PyroscopeSpanProcessor {
       }
       const spanId = spanContext.spanId;
       span.setAttribute(PROFILE_ID_ATTRIBUTE, spanId);
-      const labels: LabelPairs = [['span_id', spanId]];
-      if (typeof span.name === 'string' && span.name !== '') {
-        labels.push(['span_name', span.name]);
-      }
+      const own: Record<string, string> =
+        typeof span.name === 'string' && span.name !== ''
+          ? { span_id: spanId, span_name: span.name }
+          : { span_id: spanId };
       // A root span is nobody's child: it keeps enclosing withLabels labels but not another span's, and has
-      // no parent scope (two roots started from one function, e.g. Promise.all, must not nest). Most roots
-      // inherit nothing, and their pairs are sorted already: merging would only cost a Map and a sort.
-      const inherited = currentLabelContext()?.pairs.filter(([key]) => !SPAN_LABELS.has(key));
-      const pairs =
-        inherited === undefined || inherited.length === 0 ? labels : mergeLabels(inherited, Object.fromEntries(labels));
-      const context = sink.open(pairs, undefined);
+      // no parent (two roots started from one function, e.g. Promise.all, must not nest). Its label pairs are
+      // built only if a sample lands in it.
+      const enclosing = currentLabelContext();
+      const inherited = enclosing?.pairs.filter(([key]) => !SPAN_LABELS.has(key));
+      const context = new LabelContext(undefined, inherited, own);
+      sink.open(context);
       this.contexts.set(span, context);
       // The span's code runs from here on (the instrumentation activates the span right after starting it);
       // everything it schedules inherits this context.
@@ -70,8 +68,12 @@ export class PyroscopeSpanProcessor {
       const context = this.contexts.get(span);
       if (context !== undefined) {
         this.contexts.delete(span);
-        activeSink()?.close(context);
-        context.closed = true;
+        const sink = activeSink();
+        if (sink !== undefined) {
+          sink.close(context);
+        } else if (!context.closed) {
+          context.endUs = -Infinity; // no agent to time it: closed before any sample it could see
+        }
       }
     } catch {
       // never disturb tracing
