@@ -5,8 +5,8 @@ import { mergeLabels } from './mergeLabels';
  * What samples taken in an async context are labelled with: the labels of every enclosing `withLabels`
  * block and local root span. Span profiles open one per request, so it is kept to one small object: the
  * merged pairs are built only when a sample needs them, and the sinks keep their timestamps in it rather
- * than in records of their own. What stays alive until a window is encoded (the contexts samples were
- * taken in, and on the timeline every context of the window) is then little enough to die young.
+ * than in records of their own: what a window keeps alive until it is encoded (the contexts its samples were
+ * taken in) costs the garbage collector as little as it can.
  */
 export class LabelContext {
   /** When it opened, µs on the running sink's clock (only the timeline sink sets it). */

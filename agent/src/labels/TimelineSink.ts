@@ -12,8 +12,8 @@ export const MAX_OPEN_US = 5 * 60 * 1_000_000;
  * The label sink of the inspector collector, whose samples carry no context: `ScopeLabeler` later joins
  * samples to contexts by time. A sample can only carry labels when one outermost context (a request's
  * span) was the only one open at that instant, so the sink keeps just those stretches, plus the contexts
- * nested in another; a request that overlapped others all its life leaves nothing behind. Under concurrent
- * load that is most of them, and nothing per request outlives the request until the window is encoded.
+ * nested in another; a request that overlapped others all its life leaves nothing behind (most of them, in
+ * a service whose requests overlap while they wait on I/O).
  */
 export class TimelineSink implements LabelSink {
   readonly precision = 'best-effort' as const;
