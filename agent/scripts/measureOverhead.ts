@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     dist = mkdtempSync(path.join(root, 'dist', '.measure-'));
     execFileSync(
       process.execPath,
-      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', dist],
+      ['--import', 'tsx', path.join(__dirname, 'build.ts'), '--js-only', '--outdir', dist],
       { cwd: root, stdio: 'inherit' }
     );
   }

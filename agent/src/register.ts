@@ -1,4 +1,4 @@
 // `node --require @emberlabs/pyroscope-agent/register app.js`: starts the agent from PYROSCOPE_* variables.
-import { start } from './lifecycle/start';
+import { start } from './index';
 
 start();

@@ -6,8 +6,11 @@ const register = path.join(__dirname, '..', '..', 'src', 'register.ts');
 export type RunAppOptions = {
   env?: Record<string, string>;
   nodeFlags?: string[];
-  /** Preload the register entry (zero-code mode); off for fixtures that start the agent themselves. */
-  register?: boolean;
+  /**
+   * Preload the register entry (zero-code mode): the source's (true, the default), none (false, for fixtures
+   * that start the agent themselves) or a built one (its path, loaded with `--require`).
+   */
+  register?: boolean | string;
 };
 
 /** Runs a fixture app (by default under `--import <register>`, zero-code mode) pointed at a fake receiver. */
@@ -22,7 +25,7 @@ export function runApp(
       ...nodeFlags,
       '--import',
       'tsx',
-      ...(preload ? ['--import', register] : []),
+      ...(typeof preload === 'string' ? ['--require', preload] : preload ? ['--import', register] : []),
       path.join(__dirname, '..', 'fixtures', fixture),
     ],
     {
