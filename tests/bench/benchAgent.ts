@@ -4,7 +4,7 @@
 // generator on the other CPU, measured over the same window after a warm-up. Extra CPU per wall-second =
 // (CPU of the agent side − its requests × the baseline side's CPU per request) / window. An A/A pair (no
 // agent on either side) proves the method: it must come out near 0. Key figures are medians over pairs;
-// `spread` holds median/min/max/runs/values for each. Progress goes to stderr.
+// `spread` holds median/min/max/runs/values/mean/standard_error for each. Progress goes to stderr.
 import { resolve } from 'node:path';
 
 import { findNode24 } from './agent/findNode24';
