@@ -1,7 +1,7 @@
 // `npm run build`: the package's JavaScript as one bundle (`dist/index.js`) plus `dist/register.js`, which only
 // loads that bundle and starts it, so `--require …/register` and `import … from '@emberlabs/pyroscope-agent'`
 // share one running agent. Declarations, with their documentation, come from tsc (`tsconfig.types.json`).
-// `npx tsx scripts/build.ts --js-only --outdir <dir>` writes only the JavaScript, elsewhere (the package test).
+// `npx tsx scripts/build.ts --outdir <dir>` builds it elsewhere (the package test, measureOverhead).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { buildSync } from 'esbuild';
 
 const root = path.join(__dirname, '..');
 const { values } = parseArgs({
-  options: { outdir: { type: 'string' }, 'js-only': { type: 'boolean', default: false } },
+  options: { outdir: { type: 'string' } },
 });
 const outdir = path.resolve(values.outdir ?? path.join(root, 'dist'));
 
@@ -33,10 +33,13 @@ for (const entry of ['index', 'register']) {
     logLevel: 'warning',
   });
 }
-if (!values['js-only']) {
-  const types = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  process.exit(types.status ?? 1);
+const types = spawnSync(
+  process.execPath,
+  [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.types.json', '--outDir', outdir],
+  { cwd: root, stdio: 'inherit' }
+);
+if (types.status !== 0) {
+  throw new Error(
+    `tsc could not write the declarations (${types.error?.message ?? `exit ${types.status ?? types.signal}`})`
+  );
 }

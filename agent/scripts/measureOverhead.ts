@@ -102,11 +102,10 @@ async function main(): Promise<void> {
   if (temporary) {
     mkdirSync(path.join(root, 'dist'), { recursive: true });
     dist = mkdtempSync(path.join(root, 'dist', '.measure-'));
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'build.ts'), '--js-only', '--outdir', dist],
-      { cwd: root, stdio: 'inherit' }
-    );
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'build.ts'), '--outdir', dist], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   const results: Array<{ a: Side; b: Side; extraMsPerS: number }> = [];
   for (let i = 0; i < pairs; i++) {

@@ -17,7 +17,7 @@ describe('the built package (what users install)', () => {
     outdir = mkdtempSync(path.join(tmpdir(), 'pyroscope-agent-package-'));
     const build = spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'scripts', 'build.ts'), '--js-only', '--outdir', outdir],
+      ['--import', 'tsx', path.join(root, 'scripts', 'build.ts'), '--outdir', outdir],
       { cwd: root, encoding: 'utf8' }
     );
     assert.equal(build.status, 0, build.stderr);
@@ -31,6 +31,16 @@ describe('the built package (what users install)', () => {
     assert.ok(!/class |function /.test(register), `register.js holds agent code of its own (${register.length} bytes)`);
     const index = readFileSync(path.join(outdir, 'index.js'), 'utf8');
     assert.ok(!/require\("\.{1,2}\//.test(index), 'index.js requires none of the agent’s own files');
+  });
+
+  it('declares its API, with the documentation', () => {
+    assert.match(
+      readFileSync(path.join(outdir, 'index.d.ts'), 'utf8'),
+      /export \{ start \} from '\.\/lifecycle\/start';/
+    );
+    const start = readFileSync(path.join(outdir, 'lifecycle', 'start.d.ts'), 'utf8');
+    assert.match(start, /export declare function start\(config\?: /);
+    assert.match(start, /\/\*\*/, 'doc comments are kept in the declarations');
   });
 
   it('profiles an app through `--require …/register.js` and serves the same agent from its main entry', async () => {
