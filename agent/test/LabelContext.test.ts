@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { LabelContext } from '../src/labels/LabelContext';
 
 describe('LabelContext', () => {
-  it('merges inherited and own labels, own ones winning, sorted by key', () => {
+  it("merges its parent's labels and its own, own ones winning, sorted by key", () => {
     const parent = new LabelContext(undefined, undefined, { tenant: 'a', route: '/x' });
-    const child = new LabelContext(parent, parent.pairs, { tenant: 'b', batch: 3 });
+    const child = new LabelContext(parent, undefined, { tenant: 'b', batch: 3 });
     assert.deepEqual(child.pairs, [
       ['batch', '3'],
       ['route', '/x'],
@@ -18,6 +18,20 @@ describe('LabelContext', () => {
     assert.equal(child.parent, parent);
     assert.equal(child.depth, 1);
     assert.equal(parent.depth, 0);
+  });
+
+  it("inherits the labels it is given instead of its parent's", () => {
+    const parent = new LabelContext(undefined, undefined, { tenant: 'a', span_id: 'bbbbbbbbbbbbbbbb' });
+    const root = new LabelContext(undefined, [['tenant', 'a']], { span_id: 'aaaaaaaaaaaaaaaa' });
+    const nested = new LabelContext(parent, [['tier', 'gold']], { batch: 1 });
+    assert.deepEqual(root.pairs, [
+      ['span_id', 'aaaaaaaaaaaaaaaa'],
+      ['tenant', 'a'],
+    ]);
+    assert.deepEqual(nested.pairs, [
+      ['batch', '1'],
+      ['tier', 'gold'],
+    ]);
   });
 
   it('builds its pairs once and returns the same array after', () => {

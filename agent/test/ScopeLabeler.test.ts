@@ -17,7 +17,7 @@ function timeline() {
     },
     open(us: number, own: Record<string, string>, parent?: LabelContext): LabelContext {
       now = us;
-      const context = new LabelContext(parent, parent?.pairs, own);
+      const context = new LabelContext(parent, undefined, own);
       sink.open(context);
       return context;
     },

@@ -20,7 +20,10 @@ export class LabelContext {
   constructor(
     /** The enclosing context, when it was opened inside one that was still open. */
     readonly parent: LabelContext | undefined,
-    /** Labels it inherits, sorted by key; shared, never mutated. */
+    /**
+     * Labels it inherits instead of its parent's, sorted by key; shared, never mutated (a local root span keeps
+     * the enclosing blocks' labels without being their child). Undefined: its parent's, built only when needed.
+     */
     private readonly inherited: LabelPairs | undefined,
     /** Its own labels, overriding inherited ones. */
     private readonly own: Readonly<Record<string, string | number>>
@@ -34,7 +37,7 @@ export class LabelContext {
 
   /** Merged labels, sorted by key; never mutated. */
   get pairs(): LabelPairs {
-    this.merged ??= mergeLabels(this.inherited, this.own);
+    this.merged ??= mergeLabels(this.inherited ?? this.parent?.pairs, this.own);
     return this.merged;
   }
 }

@@ -24,7 +24,7 @@ export function withLabels<T>(labels: Record<string, string | number>, fn: () =>
       }
     }
     const parent = currentLabelContext();
-    context = new LabelContext(parent, parent?.pairs, valid);
+    context = new LabelContext(parent, undefined, valid);
     sink.open(context);
   } catch {
     return fn();
