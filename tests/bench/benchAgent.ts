@@ -19,7 +19,7 @@ import { round, spread, type Spread } from './agent/spread';
 
 const RATE_HZ = 100;
 const UPLOAD_INTERVAL_S = 10;
-const PAIR_LOAD = { concurrency: 8, thinkMs: 0 };
+const PAIR_LOAD = { concurrency: 8 };
 // The stall probe runs light (no slow report, think time): a busy app's own long requests would hide the
 // agent's shorter stalls in the maximum event-loop delay.
 const LIGHT_LOAD = { mix: 'light', concurrency: 2, thinkMs: 20 };
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
           repoRoot,
           pinning,
           ourAgent,
-          load: { ...PAIR_LOAD, mix: args.mix, warmupS: args.warmupS },
+          load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix, warmupS: args.warmupS },
           windowS: args.windowS,
           uploadIntervalS: UPLOAD_INTERVAL_S,
           loopResolutionMs: 10,
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
             repoRoot,
             pinning,
             ourAgent,
-            load: { ...PAIR_LOAD, mix: args.mix, warmupS: args.warmupS },
+            load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix, warmupS: args.warmupS },
             uploadIntervalS: UPLOAD_INTERVAL_S,
             loopResolutionMs: 10,
             nodeFlags: args.nodeFlags,
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
         node_flags: args.nodeFlags,
         window_s: args.windowS,
         warmup_s: args.warmupS,
-        load: { ...PAIR_LOAD, mix: args.mix },
+        load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix },
         peer_config:
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,

@@ -7,6 +7,14 @@ describe('parseBenchArgs', () => {
     expect(args.nodeFlags).toEqual([]);
   });
 
+  it("leaves 40 ms between a load worker's requests unless --think-ms says otherwise", () => {
+    expect(parseBenchArgs([]).thinkMs).toBe(40);
+    expect(parseBenchArgs(['--think-ms', '0']).thinkMs).toBe(0);
+    expect(() => parseBenchArgs(['--think-ms=fast'])).toThrow(
+      '--think-ms must be a whole number from 0 to 1000, got "fast"'
+    );
+  });
+
   it('splits --node-flags into flags for the servers', () => {
     const args = parseBenchArgs(['--node-flags=--no-allocation-site-pretenuring  --max-semi-space-size=16']);
     expect(args.nodeFlags).toEqual(['--no-allocation-site-pretenuring', '--max-semi-space-size=16']);

@@ -10,6 +10,10 @@ export type BenchArgs = {
   parts: Part[];
   /** The load mix of the CPU pairs (samples/load-generator/src/mixes.ts); `standard` unless validating. */
   mix: string;
+  /** Each load worker's pause between requests in the CPU pairs and switchback runs. The default, 40 ms, keeps
+   * the two servers' shared CPU about 80 % busy: below saturation no mark-compact regimes split the sides and
+   * an A/A pair scatters by ±3 ms/s instead of ±7 (samples/README.md, "Method"); 0 saturates the CPU. */
+  thinkMs: number;
   /** Pairs per CPU config; the agent's and the span config get twice as many (their medians feed most figures
    * and the budgets), an even number so that each side goes first equally often. */
   pairs: number;
@@ -23,7 +27,7 @@ export type BenchArgs = {
   nodeFlags: string[];
 };
 
-export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--outage-full] [--node-flags="--flag ..."]`;
+export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--think-ms 40] [--outage-full] [--node-flags="--flag ..."]`;
 
 /** The benchmark's command line; defaults fit the whole run in about 27 minutes, --quick in about 7. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -36,6 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       warmup: { type: 'string' },
       only: { type: 'string' },
       mix: { type: 'string', default: 'standard' },
+      'think-ms': { type: 'string' },
       'outage-full': { type: 'boolean', default: false },
       'node-flags': { type: 'string', default: '' },
     },
@@ -68,6 +73,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     quick,
     parts: parts as Part[],
     mix: values.mix,
+    thinkMs: integer(values['think-ms'] ?? '40', '--think-ms', 0, 1000),
     pairs: integer(values.pairs ?? (quick ? '1' : '2'), '--pairs', 1, 20),
     windowS: integer(values.window ?? (quick ? '20' : '40'), '--window', 5, 600),
     warmupS: integer(values.warmup ?? (quick ? '6' : '10'), '--warmup', 0, 300),
