@@ -22,7 +22,8 @@ export function node24(): string {
     }
     mkdirSync(prefix, { recursive: true });
     execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', prefix, `${pkg}@${NODE24_VERSION}`], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // npm's output goes to stderr: a benchmark's stdout carries only its JSON.
+      stdio: ['ignore', 2, 2],
     });
   }
   return binary;

@@ -1,10 +1,11 @@
 // `npm run bench:agent`: what the Node.js agent costs the sample app (samples/trigs-api), printed as ONE JSON
 // object. Method (docs: samples/README.md, "The agent benchmark"): same-CPU pairs — the app with a profiler
 // and the same app without, at the same time, both pinned to one CPU, each under its own closed-loop load
-// generator on the other CPU, measured over the same window after a warm-up. Extra CPU per wall-second =
-// (CPU of the agent side − its requests × the baseline side's CPU per request) / window. An A/A pair (no
-// agent on either side) proves the method: it must come out near 0. Key figures are medians over pairs;
-// `spread` holds median/min/max/runs/values/mean/standard_error for each. Progress goes to stderr.
+// generator on the other CPU (8 workers with 40 ms pauses: the shared CPU ~80 % busy), measured over the same
+// window after a warm-up. Extra CPU per wall-second = (CPU of the agent side − its requests × the baseline
+// side's CPU per request) / window. An A/A pair (no agent on either side) proves the method: it must come out
+// near 0. Key figures are medians over pairs; `spread` holds median/min/max/runs/values/mean/standard_error
+// for each. Progress goes to stderr.
 import { resolve } from 'node:path';
 
 import { findNode24 } from './agent/findNode24';
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const pinning = choosePinning();
   const node20 = process.execPath;
-  const node24 = findNode24();
+  const foundNode24 = findNode24();
+  const node24 = 'path' in foundNode24 ? foundNode24.path : undefined;
   const ourAgent = findOurAgent(repoRoot);
   const notes: string[] = [pinning.note];
   const wants = (part: Part): boolean => args.parts.includes(part);
@@ -51,8 +53,8 @@ async function main(): Promise<void> {
   if (!ourAgent) {
     notes.push('agent/src/register.ts not found: agent, span, stall and outage figures are null');
   }
-  if (!node24) {
-    notes.push('Node 24 binary not found (BENCH_NODE24 or the tools cache): span_labels_cpu_ms_per_s is null');
+  if ('missing' in foundNode24) {
+    notes.push(`${foundNode24.missing}: span_labels_cpu_ms_per_s is null`);
   }
 
   const none = (label: string, node = node20, tracing = false): SideSpec => ({ label, agent: 'none', tracing, node });
@@ -252,7 +254,7 @@ async function main(): Promise<void> {
         peer_config:
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,
-        node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or tools cache)' : null },
+        node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or the tools cache)' : null },
         // The control's memory figures are the method's noise for the agent's.
         control: summarizeExtras(pairs('control')),
         agent: summarizeExtras(agentPairs),
