@@ -20,7 +20,6 @@ import { round, spread, type Spread } from './agent/spread';
 
 const RATE_HZ = 100;
 const UPLOAD_INTERVAL_S = 10;
-const PAIR_LOAD = { concurrency: 8 };
 // The stall probe runs light (no slow report, think time): a busy app's own long requests would hide the
 // agent's shorter stalls in the maximum event-loop delay.
 const LIGHT_LOAD = { mix: 'light', concurrency: 2, thinkMs: 20 };
@@ -39,6 +38,7 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
+  const pairLoad = { concurrency: 8, thinkMs: args.thinkMs, mix: args.mix };
   const started = Date.now();
   const pinning = choosePinning();
   const node20 = process.execPath;
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
           repoRoot,
           pinning,
           ourAgent,
-          load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix, warmupS: args.warmupS },
+          load: { ...pairLoad, warmupS: args.warmupS },
           windowS: args.windowS,
           uploadIntervalS: UPLOAD_INTERVAL_S,
           loopResolutionMs: 10,
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
             repoRoot,
             pinning,
             ourAgent,
-            load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix, warmupS: args.warmupS },
+            load: { ...pairLoad, warmupS: args.warmupS },
             uploadIntervalS: UPLOAD_INTERVAL_S,
             loopResolutionMs: 10,
             nodeFlags: args.nodeFlags,
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
         node_flags: args.nodeFlags,
         window_s: args.windowS,
         warmup_s: args.warmupS,
-        load: { ...PAIR_LOAD, thinkMs: args.thinkMs, mix: args.mix },
+        load: pairLoad,
         peer_config:
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,
