@@ -59,8 +59,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 describe('span-cpu against the sample app and a real Pyroscope', () => {
   it("answers each real span's CPU: a slow report's far above an image request's, all within the service's", async () => {
-    const slow = middle(named('/v1/reports/slow'), 30);
-    const images = middle(named('/v1/images/process'), 30);
+    // 50 of each (the endpoint's limit is 100 ids): enough that sampling noise cannot close the gap below.
+    const slow = middle(named('/v1/reports/slow'), 50);
+    const images = middle(named('/v1/images/process'), 50);
     expect(slow.length).toBeGreaterThan(0);
     expect(images.length).toBeGreaterThan(0);
     const spanIds = [...slow, ...images].map((span) => span.spanId);
@@ -78,10 +79,12 @@ describe('span-cpu against the sample app and a real Pyroscope', () => {
     const totalOf = new Map(answer.body.spans.map((span) => [span.spanId, span.total]));
     const slowTotals = slow.map((span) => totalOf.get(span.spanId)!);
     const imageTotals = images.map((span) => totalOf.get(span.spanId)!);
-    // A slow report runs a quadratic search over 7,000 ids (about 20 ms of CPU, 1–3 samples at 100 Hz); an
-    // image request blurs 128×128 pixels in a few ms, mostly between two samples.
+    // A slow report runs a quadratic search over 7,000 ids (15–20 ms of CPU, 1–2 samples at 100 Hz); an
+    // image request blurs 128×128 pixels in 3–4 ms, mostly between two samples. So the slow reports' sum is
+    // 4.5–6.5× the images' (4.5× in a busy CI run); 2× leaves room for sampling noise, while samples
+    // labelled with the wrong span would bring the two sums together.
     expect(median(slowTotals)).toBeGreaterThan(median(imageTotals));
-    expect(sum(slowTotals)).toBeGreaterThan(5 * sum(imageTotals));
+    expect(sum(slowTotals)).toBeGreaterThan(2 * sum(imageTotals));
     expect(sum(answer.body.spans.map((span) => span.total))).toBeLessThanOrEqual(answer.body.serviceTotal);
     expect(answer.body.serviceTotal).toBeGreaterThan(0);
   });
