@@ -26,7 +26,7 @@ const LIGHT_LOAD = { mix: 'light', concurrency: 2, thinkMs: 20 };
 const repoRoot = resolve(__dirname, '..', '..');
 
 type PairConfig = {
-  name: 'control' | 'peer' | 'agent';
+  name: 'control' | 'peer' | 'floor' | 'agent';
   agentSide: SideSpec;
   baselineSide: SideSpec;
   pairs: number;
@@ -66,6 +66,14 @@ async function main(): Promise<void> {
     configs.push({
       name: 'peer',
       agentSide: { label: '@pyroscope/nodejs 0.6.4 (c′)', agent: 'pyroscope', tracing: false, node: node20 },
+      baselineSide: none('none'),
+      pairs: args.pairs,
+    });
+  }
+  if (wants('floor')) {
+    configs.push({
+      name: 'floor',
+      agentSide: { label: "V8's CPU profiler alone", agent: 'sampler', tracing: false, node: node20 },
       baselineSide: none('none'),
       pairs: args.pairs,
     });
@@ -259,6 +267,9 @@ async function main(): Promise<void> {
         control: summarizeExtras(pairs('control')),
         agent: summarizeExtras(agentPairs),
         peer: summarizeExtras(pairs('peer')),
+        // V8's CPU profiler at 100 Hz, started once and never read: the part of the agent's figures that any
+        // V8-based agent pays on this machine; the agent's own work is the difference.
+        floor: { cpu_ms_per_s: extra('floor'), ...summarizeExtras(pairs('floor')) },
         span: switchbacks.span.map(describeSwitchback),
         span_control: switchbacks.span_control.map(describeSwitchback),
         pairs: [...results.entries()].flatMap(([name, list]) => list.map((pair) => describePair(name, pair))),

@@ -7,6 +7,14 @@ describe('parseBenchArgs', () => {
     expect(args.nodeFlags).toEqual([]);
   });
 
+  it("runs every part by default, V8's floor pairs among them, and only the named ones with --only", () => {
+    expect(parseBenchArgs([]).parts).toEqual(['control', 'peer', 'floor', 'agent', 'span', 'stall', 'outage']);
+    expect(parseBenchArgs(['--only', 'floor, agent']).parts).toEqual(['floor', 'agent']);
+    expect(() => parseBenchArgs(['--only', 'agent,sampler'])).toThrow(
+      '--only takes a comma-separated list of control, peer, floor, agent, span, stall, outage; unknown: sampler'
+    );
+  });
+
   it("leaves 40 ms between a load worker's requests unless --think-ms says otherwise", () => {
     expect(parseBenchArgs([]).thinkMs).toBe(40);
     expect(parseBenchArgs(['--think-ms', '0']).thinkMs).toBe(0);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { MIXES } from '../../../samples/load-generator/src/mixes';
 
-export const PARTS = ['control', 'peer', 'agent', 'span', 'stall', 'outage'] as const;
+export const PARTS = ['control', 'peer', 'floor', 'agent', 'span', 'stall', 'outage'] as const;
 export type Part = (typeof PARTS)[number];
 
 export type BenchArgs = {
@@ -29,7 +29,7 @@ export type BenchArgs = {
 
 export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--think-ms 40] [--outage-full] [--node-flags="--flag ..."]`;
 
-/** The benchmark's command line; defaults fit the whole run in about 27 minutes, --quick in about 7. */
+/** The benchmark's command line; defaults fit the whole run in about 29 minutes, --quick in about 8. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,

@@ -6,8 +6,11 @@ import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/cre
 import type { AgentEntry } from './findOurAgent';
 import { getJson } from './getJson';
 
-/** Which profiler a server runs: none, the official @pyroscope/nodejs (peer) or this repository's agent. */
-export type AgentKind = 'none' | 'pyroscope' | 'ours';
+/**
+ * Which profiler a server runs: none, the official @pyroscope/nodejs (peer), this repository's agent, or V8's
+ * CPU profiler alone, never read (the floor every V8-based agent pays).
+ */
+export type AgentKind = 'none' | 'pyroscope' | 'ours' | 'sampler';
 
 export type SideSpec = { label: string; agent: AgentKind; tracing: boolean; node: string };
 
@@ -68,6 +71,8 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
       PYROSCOPE_APPLICATION_NAME: 'trigs-api',
       BENCH_PEER_FLUSH_MS: String(options.uploadIntervalS * 1000),
     });
+  } else if (side.agent === 'sampler') {
+    preload.push('--require', join(__dirname, 'samplerPreload.ts'));
   } else if (side.agent === 'ours') {
     if (!options.ourAgent) {
       throw new Error('the agent side needs agent/src/register.ts or agent/dist/register.js');
