@@ -15,10 +15,9 @@ import { choosePinning } from './agent/pinning';
 import { type PairResult, runPair } from './agent/runPair';
 import { type OutageResult, runOutage } from './agent/runOutage';
 import { runSwitchback, type SwitchbackResult } from './agent/runSwitchback';
-import type { SideSpec } from './agent/spawnTrigsServer';
+import { type AgentKind, SAMPLE_RATE_HZ, type SideSpec } from './agent/spawnTrigsServer';
 import { round, spread, type Spread } from './agent/spread';
 
-const RATE_HZ = 100;
 const UPLOAD_INTERVAL_S = 10;
 // The stall probe runs light (no slow report, think time): a busy app's own long requests would hide the
 // agent's shorter stalls in the maximum event-loop delay.
@@ -58,33 +57,25 @@ async function main(): Promise<void> {
   }
 
   const none = (label: string, node = node20, tracing = false): SideSpec => ({ label, agent: 'none', tracing, node });
+  // A Node 20 side with a profiler against one with none.
+  const againstNone = (name: PairConfig['name'], label: string, agent: AgentKind, pairs = args.pairs): PairConfig => ({
+    name,
+    agentSide: { label, agent, tracing: false, node: node20 },
+    baselineSide: none('none'),
+    pairs,
+  });
   const configs: PairConfig[] = [];
   if (wants('control')) {
     configs.push({ name: 'control', agentSide: none('none (A)'), baselineSide: none('none (B)'), pairs: args.pairs });
   }
   if (wants('peer')) {
-    configs.push({
-      name: 'peer',
-      agentSide: { label: '@pyroscope/nodejs 0.6.4 (c′)', agent: 'pyroscope', tracing: false, node: node20 },
-      baselineSide: none('none'),
-      pairs: args.pairs,
-    });
+    configs.push(againstNone('peer', '@pyroscope/nodejs 0.6.4 (c′)', 'pyroscope'));
   }
   if (wants('floor')) {
-    configs.push({
-      name: 'floor',
-      agentSide: { label: "V8's CPU profiler alone", agent: 'sampler', tracing: false, node: node20 },
-      baselineSide: none('none'),
-      pairs: args.pairs,
-    });
+    configs.push(againstNone('floor', "V8's CPU profiler alone", 'sampler'));
   }
   if (wants('agent') && ourAgent) {
-    configs.push({
-      name: 'agent',
-      agentSide: { label: 'ours', agent: 'ours', tracing: false, node: node20 },
-      baselineSide: none('none'),
-      pairs: args.quick ? args.pairs : args.pairs * 2,
-    });
+    configs.push(againstNone('agent', 'ours', 'ours', args.quick ? args.pairs : args.pairs * 2));
   }
 
   // Rounds interleave the configs, so slow drift of the host spreads over all of them; within a config the
@@ -236,7 +227,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `${JSON.stringify({
-      rate_hz: RATE_HZ,
+      rate_hz: SAMPLE_RATE_HZ,
       upload_interval_s: UPLOAD_INTERVAL_S,
       agent_cpu_ms_per_s: key('agent_cpu_ms_per_s'),
       peer_cpu_ms_per_s: key('peer_cpu_ms_per_s'),

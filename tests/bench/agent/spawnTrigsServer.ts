@@ -14,6 +14,9 @@ export type AgentKind = 'none' | 'pyroscope' | 'ours' | 'sampler';
 
 export type SideSpec = { label: string; agent: AgentKind; tracing: boolean; node: string };
 
+/** The rate every profiler side samples at: the agent's default, and the peer's and the floor's setting. */
+export const SAMPLE_RATE_HZ = 100;
+
 export type ServerOptions = {
   repoRoot: string;
   pin: string[];
@@ -64,15 +67,18 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
     ...(side.tracing ? {} : { OTEL_SDK_DISABLED: 'true' }),
   };
   const preload = ['--require', require.resolve('tsx/cjs')];
+  const intervalUs = String(Math.round(1_000_000 / SAMPLE_RATE_HZ));
   if (side.agent === 'pyroscope') {
     preload.push('--require', join(__dirname, 'pyroscopePreload.ts'));
     Object.assign(env, {
       PYROSCOPE_SERVER_ADDRESS: options.receiverUrl,
       PYROSCOPE_APPLICATION_NAME: 'trigs-api',
       BENCH_PEER_FLUSH_MS: String(options.uploadIntervalS * 1000),
+      BENCH_SAMPLE_INTERVAL_US: intervalUs,
     });
   } else if (side.agent === 'sampler') {
     preload.push('--require', join(__dirname, 'samplerPreload.ts'));
+    env.BENCH_SAMPLE_INTERVAL_US = intervalUs;
   } else if (side.agent === 'ours') {
     if (!options.ourAgent) {
       throw new Error('the agent side needs agent/src/register.ts or agent/dist/register.js');
@@ -82,7 +88,7 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
       PYROSCOPE_ENABLED: 'true',
       PYROSCOPE_SERVER_ADDRESS: options.receiverUrl,
       PYROSCOPE_APPLICATION_NAME: 'trigs-api',
-      PYROSCOPE_SAMPLE_RATE: '100',
+      PYROSCOPE_SAMPLE_RATE: String(SAMPLE_RATE_HZ),
       PYROSCOPE_UPLOAD_INTERVAL: `${options.uploadIntervalS}s`,
       PYROSCOPE_LOG_LEVEL: 'warn',
     });
