@@ -8,6 +8,7 @@
 // for each. Progress goes to stderr.
 import { resolve } from 'node:path';
 
+import { buildBenchApp } from './agent/buildBenchApp';
 import { findNode24 } from './agent/findNode24';
 import { type AgentEntry, findOurAgent } from './agent/findOurAgent';
 import { parseBenchArgs, type Part } from './agent/parseBenchArgs';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const foundNode24 = findNode24();
   const node24 = 'path' in foundNode24 ? foundNode24.path : undefined;
   const ourAgent = findOurAgent(repoRoot);
+  const app = buildBenchApp(repoRoot);
   const notes: string[] = [pinning.note];
   const wants = (part: Part): boolean => args.parts.includes(part);
   if (args.nodeFlags.length > 0) {
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       try {
         const result = await runPair(config.agentSide, config.baselineSide, {
           repoRoot,
+          app,
           pinning,
           ourAgent,
           load: { ...pairLoad, warmupS: args.warmupS },
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
         try {
           const result = await runSwitchback(sides[name], {
             repoRoot,
+            app,
             pinning,
             ourAgent,
             load: { ...pairLoad, warmupS: args.warmupS },
@@ -161,6 +165,7 @@ async function main(): Promise<void> {
         stalls.push(
           await runPair({ label: 'ours', agent: 'ours', tracing: false, node: node20 }, none('none'), {
             repoRoot,
+            app,
             pinning,
             ourAgent,
             load: { ...LIGHT_LOAD, warmupS: args.warmupS },
@@ -185,6 +190,7 @@ async function main(): Promise<void> {
     try {
       outage = await runOutage({
         repoRoot,
+        app,
         pinning,
         ourAgent,
         node: node20,
@@ -253,6 +259,7 @@ async function main(): Promise<void> {
         peer_config:
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,
+        app: 'samples/trigs-api built to JavaScript by esbuild (tests/bench/agent/dist), no TypeScript loader',
         node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or the tools cache)' : null },
         // The control's memory figures are the method's noise for the agent's.
         control: summarizeExtras(pairs('control')),

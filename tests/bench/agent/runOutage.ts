@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import type { BenchApp } from './buildBenchApp';
 import type { AgentEntry } from './findOurAgent';
 import type { Pinning } from './pinning';
 import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
@@ -9,6 +10,7 @@ import { round, spread } from './spread';
 
 export type OutageSettings = {
   repoRoot: string;
+  app: BenchApp;
   pinning: Pinning;
   ourAgent: AgentEntry;
   node: string;
@@ -74,6 +76,7 @@ export async function runOutage(settings: OutageSettings): Promise<OutageResult>
           { ...side, tracing: false, node: settings.node },
           {
             repoRoot,
+            app: settings.app,
             pin: pinning.prefix(pinning.serverCpu),
             receiverUrl: receivers[index]?.url,
             uploadIntervalS: settings.uploadIntervalS,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/createBenchControl';
+import type { BenchApp } from './buildBenchApp';
 import type { AgentEntry } from './findOurAgent';
 import { getJson } from './getJson';
 
@@ -19,6 +20,7 @@ export const SAMPLE_RATE_HZ = 100;
 
 export type ServerOptions = {
   repoRoot: string;
+  app: BenchApp;
   pin: string[];
   /** The ingest receiver the agent uploads to (agent sides only). */
   receiverUrl?: string;
@@ -49,7 +51,7 @@ export interface TrigsServer {
 const STDERR_LINES = 40;
 
 /**
- * Starts samples/trigs-api with the benchmark hook on, an OS-picked port, its own clean environment (no
+ * Starts samples/trigs-api (as built by `buildBenchApp`) with the benchmark hook on, an OS-picked port, its own clean environment (no
  * PYROSCOPE_* or OTEL_* from the caller) and the side's profiler preloaded with `--require`.
  */
 export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): Promise<TrigsServer> {
@@ -66,10 +68,10 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
     OTEL_SERVICE_NAME: 'trigs-api',
     ...(side.tracing ? {} : { OTEL_SDK_DISABLED: 'true' }),
   };
-  const preload = ['--require', require.resolve('tsx/cjs')];
+  const preload: string[] = [];
   const intervalUs = String(Math.round(1_000_000 / SAMPLE_RATE_HZ));
   if (side.agent === 'pyroscope') {
-    preload.push('--require', join(__dirname, 'pyroscopePreload.ts'));
+    preload.push('--require', options.app.peerPreload);
     Object.assign(env, {
       PYROSCOPE_SERVER_ADDRESS: options.receiverUrl,
       PYROSCOPE_APPLICATION_NAME: 'trigs-api',
@@ -77,11 +79,15 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
       BENCH_SAMPLE_INTERVAL_US: intervalUs,
     });
   } else if (side.agent === 'sampler') {
-    preload.push('--require', join(__dirname, 'samplerPreload.ts'));
+    preload.push('--require', options.app.samplerPreload);
     env.BENCH_SAMPLE_INTERVAL_US = intervalUs;
   } else if (side.agent === 'ours') {
     if (!options.ourAgent) {
       throw new Error('the agent side needs agent/src/register.ts or agent/dist/register.js');
+    }
+    // The agent's TypeScript sources (no fresh build) need tsx; its build and the app do not.
+    if (options.ourAgent.path.endsWith('.ts')) {
+      preload.push('--require', require.resolve('tsx/cjs'));
     }
     preload.push('--require', options.ourAgent.path);
     Object.assign(env, {
@@ -96,7 +102,7 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
   const [command, ...prefix] = [...options.pin, side.node];
   const child: ChildProcess = spawn(
     command!,
-    [...prefix, ...(options.nodeFlags ?? []), ...preload, join(repoRoot, 'samples', 'trigs-api', 'src', 'server.ts')],
+    [...prefix, ...(options.nodeFlags ?? []), ...preload, options.app.server],
     {
       cwd: repoRoot,
       env,

@@ -1,4 +1,5 @@
 import type { BenchStats } from '../../../samples/trigs-api/src/createBenchControl';
+import type { BenchApp } from './buildBenchApp';
 import type { AgentEntry } from './findOurAgent';
 import type { Pinning } from './pinning';
 import { type LoadGenerator, spawnLoadGenerator, type LoadSettings } from './spawnLoadGenerator';
@@ -7,6 +8,7 @@ import { type IngestReceiver, startIngestReceiver } from './startIngestReceiver'
 
 export type PairSetup = {
   repoRoot: string;
+  app: BenchApp;
   pinning: Pinning;
   ourAgent?: AgentEntry;
   load: Omit<LoadSettings, 'maxDurationS'>;
@@ -49,6 +51,7 @@ export async function startPair(sides: readonly SideSpec[], setup: PairSetup, me
       sides.map((side, index) =>
         spawnTrigsServer(side, {
           repoRoot,
+          app: setup.app,
           pin: pinning.prefix(pinning.serverCpu),
           receiverUrl: receivers[index]!.url,
           uploadIntervalS: setup.uploadIntervalS,

@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { buildBenchApp } from './buildBenchApp';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+// The thread V8's CPU profiler runs while a profile is being recorded.
+const PROFILER_THREAD = 'v8:ProfEvntProc';
+
+function threadNames(pid: number): string[] {
+  const tasks = `/proc/${pid}/task`;
+  return readdirSync(tasks).map((tid) => readFileSync(join(tasks, tid, 'comm'), 'utf8').trim());
+}
+
+/** Starts the built server with `preload`, resolves once it listens. */
+async function startBuilt(server: string, preload: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...preload, server], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', OTEL_SDK_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    child.once('exit', (code) => reject(new Error(`the built server exited (${code}) before listening`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('listening on http://127.0.0.1:')) {
+        resolveListen();
+      }
+    });
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function hasProfilerThread(pid: number): Promise<boolean> {
+  // The preload starts the profiler after two inspector round trips, so it may come a moment after listening.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (threadNames(pid).includes(PROFILER_THREAD)) {
+      return true;
+    }
+    await sleep(100);
+  }
+  return false;
+}
+
+describe('buildBenchApp', () => {
+  const app = buildBenchApp(repoRoot);
+
+  it('builds a server that runs as plain JavaScript, with no profiler of its own', async () => {
+    const server = await startBuilt(app.server, []);
+    try {
+      expect(await hasProfilerThread(server.pid!)).toBe(false);
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  }, 20_000);
+
+  it("builds the floor's preload, which runs V8's CPU profiler in the server", async () => {
+    const server = await startBuilt(app.server, ['--require', app.samplerPreload]);
+    try {
+      expect(await hasProfilerThread(server.pid!)).toBe(true);
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+  }, 20_000);
+
+  it("builds the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
+    const source = readFileSync(app.peerPreload, 'utf8');
+    expect(source).toContain('require("@pyroscope/nodejs")');
+    expect(() => require.resolve('@pyroscope/nodejs', { paths: [dirname(app.peerPreload)] })).not.toThrow();
+  });
+});
