@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const foundNode24 = findNode24();
   const node24 = 'path' in foundNode24 ? foundNode24.path : undefined;
   const ourAgent = findOurAgent(repoRoot);
-  const app = buildBenchApp(repoRoot);
+  const app = buildBenchApp(repoRoot, args.app);
   const notes: string[] = [pinning.note];
   const wants = (part: Part): boolean => args.parts.includes(part);
   if (args.nodeFlags.length > 0) {
@@ -259,7 +259,10 @@ async function main(): Promise<void> {
         peer_config:
           '@pyroscope/nodejs 0.6.4, anchor config c′: startWallProfiling only (no heap), 100 Hz, collectCpuTime, flushIntervalMs 10000, samplingDurationMs 10000',
         agent_entry: ourAgent?.label ?? null,
-        app: 'samples/trigs-api built to JavaScript by esbuild (tests/bench/agent/dist), no TypeScript loader',
+        app:
+          app.mode === 'tsx'
+            ? 'samples/trigs-api from its sources under tsx, as npm run sample runs it (--app tsx)'
+            : 'samples/trigs-api built to JavaScript by esbuild (tests/bench/agent/dist), no loader (--app built)',
         node: { pairs: process.version, span: node24 ? 'v24 (BENCH_NODE24 or the tools cache)' : null },
         // The control's memory figures are the method's noise for the agent's.
         control: summarizeExtras(pairs('control')),

@@ -15,15 +15,15 @@ function threadNames(pid: number): string[] {
   return readdirSync(tasks).map((tid) => readFileSync(join(tasks, tid, 'comm'), 'utf8').trim());
 }
 
-/** Starts the built server with `preload`, resolves once it listens. */
-async function startBuilt(server: string, preload: string[]): Promise<ChildProcess> {
+/** Starts `server` with `preload` (loader first), resolves once it listens. */
+async function startServer(server: string, preload: string[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...preload, server], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', OTEL_SDK_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolveListen, reject) => {
-    child.once('exit', (code) => reject(new Error(`the built server exited (${code}) before listening`)));
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('listening on http://127.0.0.1:')) {
         resolveListen();
@@ -50,11 +50,11 @@ async function hasProfilerThread(pid: number): Promise<boolean> {
   return false;
 }
 
-describe('buildBenchApp', () => {
-  const app = buildBenchApp(repoRoot);
+describe.each(['built', 'tsx'] as const)('buildBenchApp (%s)', (mode) => {
+  const app = buildBenchApp(repoRoot, mode);
 
-  it('builds a server that runs as plain JavaScript, with no profiler of its own', async () => {
-    const server = await startBuilt(app.server, []);
+  it('prepares a server that runs with no profiler of its own', async () => {
+    const server = await startServer(app.server, app.loader);
     try {
       expect(await hasProfilerThread(server.pid!)).toBe(false);
     } finally {
@@ -62,8 +62,8 @@ describe('buildBenchApp', () => {
     }
   }, 20_000);
 
-  it("builds the floor's preload, which runs V8's CPU profiler in the server", async () => {
-    const server = await startBuilt(app.server, ['--require', app.samplerPreload]);
+  it("prepares the floor's preload, which runs V8's CPU profiler in the server", async () => {
+    const server = await startServer(app.server, [...app.loader, '--require', app.samplerPreload]);
     try {
       expect(await hasProfilerThread(server.pid!)).toBe(true);
     } finally {
@@ -71,9 +71,17 @@ describe('buildBenchApp', () => {
     }
   }, 20_000);
 
-  it("builds the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
-    const source = readFileSync(app.peerPreload, 'utf8');
-    expect(source).toContain('require("@pyroscope/nodejs")');
+  it("prepares the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
+    expect(readFileSync(app.peerPreload, 'utf8')).toMatch(/(from '|require\(")@pyroscope\/nodejs/);
     expect(() => require.resolve('@pyroscope/nodejs', { paths: [dirname(app.peerPreload)] })).not.toThrow();
   });
+});
+
+it('builds plain JavaScript that needs no loader, and puts the sources under tsx otherwise', () => {
+  const built = buildBenchApp(repoRoot, 'built');
+  expect(built.loader).toEqual([]);
+  expect([built.server, built.samplerPreload, built.peerPreload].every((path) => path.endsWith('.js'))).toBe(true);
+  const tsx = buildBenchApp(repoRoot, 'tsx');
+  expect(tsx.loader).toEqual(['--require', require.resolve('tsx/cjs')]);
+  expect(tsx.server).toBe(join(repoRoot, 'samples', 'trigs-api', 'src', 'server.ts'));
 });

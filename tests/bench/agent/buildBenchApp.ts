@@ -1,23 +1,28 @@
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 
-/** The sample app and the benchmark's preloads as plain JavaScript: what every side's Node runs. */
-export type BenchApp = { server: string; samplerPreload: string; peerPreload: string };
+import type { AppMode } from './parseBenchArgs';
+
+/** What every side's Node runs: the sample app, the benchmark's preloads, and the loader they need first. */
+export type BenchApp = { mode: AppMode; loader: string[]; server: string; samplerPreload: string; peerPreload: string };
 
 /**
- * Builds samples/trigs-api and the preloads with esbuild into tests/bench/agent/dist (dependencies stay in
- * node_modules), so the servers run the way a service is deployed, compiled, with no TypeScript loader in the
- * process. Under tsx every side would also carry tsx, esbuild's API and inline source maps, and V8's
- * profiler would index all of them (≈ 2.5 MB more RSS at start for any V8-based profiler).
+ * The sample app as the servers run it. `tsx`: from its TypeScript sources through tsx, as `npm run sample`
+ * runs it. `built`: built with esbuild into tests/bench/agent/dist (dependencies stay in node_modules), the way a
+ * service is deployed and the anchor measured its prototype, with no loader in the process; V8's profiler
+ * then indexes ≈ 2.5 MB fewer scripts (tsx, esbuild's API, inline source maps), so every profiler's footprint
+ * at start shrinks by that much (agent/MEASUREMENTS.md, session 12).
  */
-export function buildBenchApp(repoRoot: string): BenchApp {
-  const outdir = join(repoRoot, 'tests', 'bench', 'agent', 'dist');
+export function buildBenchApp(repoRoot: string, mode: AppMode): BenchApp {
+  const server = join(repoRoot, 'samples', 'trigs-api', 'src', 'server.ts');
+  const samplerPreload = join(__dirname, 'samplerPreload.ts');
+  const peerPreload = join(__dirname, 'pyroscopePreload.ts');
+  if (mode === 'tsx') {
+    return { mode, loader: ['--require', require.resolve('tsx/cjs')], server, samplerPreload, peerPreload };
+  }
+  const outdir = join(__dirname, 'dist');
   buildSync({
-    entryPoints: {
-      server: join(repoRoot, 'samples', 'trigs-api', 'src', 'server.ts'),
-      samplerPreload: join(__dirname, 'samplerPreload.ts'),
-      peerPreload: join(__dirname, 'pyroscopePreload.ts'),
-    },
+    entryPoints: { server, samplerPreload, peerPreload },
     outdir,
     bundle: true,
     packages: 'external',
@@ -27,6 +32,8 @@ export function buildBenchApp(repoRoot: string): BenchApp {
     logLevel: 'warning',
   });
   return {
+    mode,
+    loader: [],
     server: join(outdir, 'server.js'),
     samplerPreload: join(outdir, 'samplerPreload.js'),
     peerPreload: join(outdir, 'peerPreload.js'),

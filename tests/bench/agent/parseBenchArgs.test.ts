@@ -33,4 +33,10 @@ describe('parseBenchArgs', () => {
       '--node-flags takes Node/V8 flags separated by spaces (like "--no-allocation-site-pretenuring"); not flags: app.js'
     );
   });
+
+  it('runs the sample app under tsx unless --app built says otherwise, and names the modes when wrong', () => {
+    expect(parseBenchArgs([]).app).toBe('tsx');
+    expect(parseBenchArgs(['--app', 'built']).app).toBe('built');
+    expect(() => parseBenchArgs(['--app', 'bundle'])).toThrow('--app must be one of tsx, built, got "bundle"');
+  });
 });

@@ -4,6 +4,8 @@ import { MIXES } from '../../../samples/load-generator/src/mixes';
 
 export const PARTS = ['control', 'peer', 'floor', 'agent', 'span', 'stall', 'outage'] as const;
 export type Part = (typeof PARTS)[number];
+export const APP_MODES = ['tsx', 'built'] as const;
+export type AppMode = (typeof APP_MODES)[number];
 
 export type BenchArgs = {
   quick: boolean;
@@ -25,9 +27,11 @@ export type BenchArgs = {
   switchback: { blocks: number; blockS: number; settleS: number };
   /** Extra Node/V8 flags for every server of the pairs and switchback runs, both sides alike (GC studies). */
   nodeFlags: string[];
+  /** How every server runs the sample app: under tsx, as `npm run sample` does, or built to JavaScript. */
+  app: AppMode;
 };
 
-export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--think-ms 40] [--outage-full] [--node-flags="--flag ..."]`;
+export const BENCH_USAGE = `usage: npm run bench:agent -- [--quick] [--pairs 2] [--window 40] [--warmup 10] [--only ${PARTS.join(',')}] [--mix standard] [--think-ms 40] [--outage-full] [--node-flags="--flag ..."] [--app ${APP_MODES.join('|')}]`;
 
 /** The benchmark's command line; defaults fit the whole run in about 29 minutes, --quick in about 8. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
@@ -43,6 +47,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'think-ms': { type: 'string' },
       'outage-full': { type: 'boolean', default: false },
       'node-flags': { type: 'string', default: '' },
+      app: { type: 'string', default: 'tsx' },
     },
     strict: true,
   });
@@ -56,6 +61,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     throw new Error(
       `--only takes a comma-separated list of ${PARTS.join(', ')}; unknown: ${unknown.join(', ')}\n${BENCH_USAGE}`
     );
+  }
+  if (!(APP_MODES as readonly string[]).includes(values.app)) {
+    throw new Error(`--app must be one of ${APP_MODES.join(', ')}, got ${JSON.stringify(values.app)}\n${BENCH_USAGE}`);
   }
   const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag !== '');
   const notFlags = nodeFlags.filter((flag) => !/^--[a-z0-9][a-z0-9_-]*(=\S+)?$/.test(flag));
@@ -83,6 +91,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     // eight, so that the median of neighbouring pairs has seven to choose from.
     switchback: quick ? { blocks: 4, blockS: 12, settleS: 3 } : { blocks: 8, blockS: 20, settleS: 3 },
     nodeFlags,
+    app: values.app as AppMode,
   };
 }
 

@@ -51,7 +51,7 @@ export interface TrigsServer {
 const STDERR_LINES = 40;
 
 /**
- * Starts samples/trigs-api (as built by `buildBenchApp`) with the benchmark hook on, an OS-picked port, its own clean environment (no
+ * Starts samples/trigs-api (as `buildBenchApp` prepared it) with the benchmark hook on, an OS-picked port, its own clean environment (no
  * PYROSCOPE_* or OTEL_* from the caller) and the side's profiler preloaded with `--require`.
  */
 export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): Promise<TrigsServer> {
@@ -68,7 +68,7 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
     OTEL_SERVICE_NAME: 'trigs-api',
     ...(side.tracing ? {} : { OTEL_SDK_DISABLED: 'true' }),
   };
-  const preload: string[] = [];
+  const preload = [...options.app.loader];
   const intervalUs = String(Math.round(1_000_000 / SAMPLE_RATE_HZ));
   if (side.agent === 'pyroscope') {
     preload.push('--require', options.app.peerPreload);
@@ -85,8 +85,8 @@ export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): 
     if (!options.ourAgent) {
       throw new Error('the agent side needs agent/src/register.ts or agent/dist/register.js');
     }
-    // The agent's TypeScript sources (no fresh build) need tsx; its build and the app do not.
-    if (options.ourAgent.path.endsWith('.ts')) {
+    // The agent's TypeScript sources (no fresh build) need tsx, even where the app does not.
+    if (options.ourAgent.path.endsWith('.ts') && options.app.loader.length === 0) {
       preload.push('--require', require.resolve('tsx/cjs'));
     }
     preload.push('--require', options.ourAgent.path);
