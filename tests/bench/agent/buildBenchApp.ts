@@ -9,9 +9,9 @@ export type BenchApp = { mode: AppMode; loader: string[]; server: string; sample
 /**
  * The sample app as the servers run it. `tsx`: from its TypeScript sources through tsx, as `npm run sample`
  * runs it. `built`: built with esbuild into tests/bench/agent/dist (dependencies stay in node_modules), the way a
- * service is deployed and the anchor measured its prototype, with no loader in the process; V8's profiler
- * then indexes ≈ 2.5 MB fewer scripts (tsx, esbuild's API, inline source maps), so every profiler's footprint
- * at start shrinks by that much (agent/MEASUREMENTS.md, session 12).
+ * service is deployed and the anchor measured its prototype, with no loader in the process. V8's profiler
+ * indexes every script, so without tsx's modules, esbuild's API and inline source maps any profiler holds
+ * ≈ 2.5 MB less at start (agent/MEASUREMENTS.md, session 12).
  */
 export function buildBenchApp(repoRoot: string, mode: AppMode): BenchApp {
   const server = join(repoRoot, 'samples', 'trigs-api', 'src', 'server.ts');

@@ -51,8 +51,9 @@ export interface TrigsServer {
 const STDERR_LINES = 40;
 
 /**
- * Starts samples/trigs-api (as `buildBenchApp` prepared it) with the benchmark hook on, an OS-picked port, its own clean environment (no
- * PYROSCOPE_* or OTEL_* from the caller) and the side's profiler preloaded with `--require`.
+ * Starts samples/trigs-api (as `buildBenchApp` prepared it) with the benchmark hook on, an OS-picked port,
+ * its own clean environment (no PYROSCOPE_* or OTEL_* from the caller) and the side's profiler preloaded with
+ * `--require`.
  */
 export async function spawnTrigsServer(side: SideSpec, options: ServerOptions): Promise<TrigsServer> {
   const { repoRoot } = options;
