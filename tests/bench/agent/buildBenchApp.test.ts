@@ -15,28 +15,37 @@ function threadNames(pid: number): string[] {
   return readdirSync(tasks).map((tid) => readFileSync(join(tasks, tid, 'comm'), 'utf8').trim());
 }
 
+type Running = { child: ChildProcess; exited: Promise<number | null> };
+
 /** Starts `server` with `preload` (loader first), resolves once it listens. */
-async function startServer(server: string, preload: string[]): Promise<ChildProcess> {
+async function startServer(server: string, preload: string[]): Promise<Running> {
   const child = spawn(process.execPath, [...preload, server], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', OTEL_SDK_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Listened for from the start, so an exit before `stop` is seen too.
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   await new Promise<void>((resolveListen, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('listening on http://127.0.0.1:')) {
         resolveListen();
       }
     });
   });
-  return child;
+  return { child, exited };
 }
 
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-  child.kill('SIGTERM');
-  return exited;
+/** Whether V8's profiler thread shows up in the server; then SIGTERM, resolving with both answers. */
+async function probeAndStop(running: Running): Promise<{ profiling: boolean; exitCode: number | null }> {
+  let profiling = false;
+  try {
+    profiling = await hasProfilerThread(running.child.pid!);
+  } finally {
+    running.child.kill('SIGTERM');
+  }
+  return { profiling, exitCode: await running.exited };
 }
 
 async function hasProfilerThread(pid: number): Promise<boolean> {
@@ -53,22 +62,14 @@ async function hasProfilerThread(pid: number): Promise<boolean> {
 describe.each(['built', 'tsx'] as const)('buildBenchApp (%s)', (mode) => {
   const app = buildBenchApp(repoRoot, mode);
 
-  it('prepares a server that runs with no profiler of its own', async () => {
-    const server = await startServer(app.server, app.loader);
-    try {
-      expect(await hasProfilerThread(server.pid!)).toBe(false);
-    } finally {
-      expect(await stop(server)).toBe(0);
-    }
+  it('prepares a server that runs with no profiler of its own and stops cleanly on SIGTERM', async () => {
+    const result = await probeAndStop(await startServer(app.server, app.loader));
+    expect(result).toEqual({ profiling: false, exitCode: 0 });
   }, 20_000);
 
   it("prepares the floor's preload, which runs V8's CPU profiler in the server", async () => {
-    const server = await startServer(app.server, [...app.loader, '--require', app.samplerPreload]);
-    try {
-      expect(await hasProfilerThread(server.pid!)).toBe(true);
-    } finally {
-      expect(await stop(server)).toBe(0);
-    }
+    const result = await probeAndStop(await startServer(app.server, [...app.loader, '--require', app.samplerPreload]));
+    expect(result).toEqual({ profiling: true, exitCode: 0 });
   }, 20_000);
 
   it("prepares the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
