@@ -24,7 +24,6 @@ async function main(): Promise<void> {
   process.stderr.write(
     `trigs-api: tracing export ${tracing.exporter}, span profiles ${tracing.spanProfiles ? 'on' : 'off'}${bench ? ', bench control on' : ''}\n`
   );
-  process.stdout.write(`listening on http://${config.host}:${port}\n`);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -47,6 +46,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  // Announced only now: a supervisor may signal the moment it reads this line, and without handlers a
+  // SIGTERM would kill the process undrained.
+  process.stdout.write(`listening on http://${config.host}:${port}\n`);
 }
 
 main().catch((error: Error) => {

@@ -21,6 +21,18 @@ describe('server.ts', () => {
     );
   });
 
+  it('handles SIGTERM from the moment it announces that it listens', async () => {
+    const server = await startServerProcess({ OTEL_SDK_DISABLED: 'true' }, [
+      '--require',
+      require.resolve('tsx/cjs'),
+      '--require',
+      join(__dirname, 'reportSignalHandlers.ts'),
+    ]);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exit, 0, server.stderr.join('\n'));
+    assert.ok(server.stderr.includes('signal listeners at listening: SIGTERM 1, SIGINT 1'), server.stderr.join('\n'));
+  });
+
   it('opens the bench hook with BENCH_CONTROL=1 and runs without the tracing SDK when it is disabled', async () => {
     const server = await startServerProcess({ BENCH_CONTROL: '1', OTEL_SDK_DISABLED: 'true' });
     await fetch(`${server.url}/__bench/start`).then((response) => response.json());

@@ -15,7 +15,9 @@ function threadNames(pid: number): string[] {
   return readdirSync(tasks).map((tid) => readFileSync(join(tasks, tid, 'comm'), 'utf8').trim());
 }
 
-type Running = { child: ChildProcess; exited: Promise<number | null> };
+/** The exit code, or the signal that killed the process. */
+type Exit = number | NodeJS.Signals | null;
+type Running = { child: ChildProcess; exited: Promise<Exit> };
 
 /** Starts `server` with `preload` (loader first), resolves once it listens. */
 async function startServer(server: string, preload: string[]): Promise<Running> {
@@ -25,7 +27,7 @@ async function startServer(server: string, preload: string[]): Promise<Running> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Listened for from the start, so an exit before `stop` is seen too.
-  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const exited = new Promise<Exit>((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? signal)));
   await new Promise<void>((resolveListen, reject) => {
     void exited.then((code) => reject(new Error(`the server exited (${code}) before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -38,7 +40,7 @@ async function startServer(server: string, preload: string[]): Promise<Running> 
 }
 
 /** Whether V8's profiler thread shows up in the server; then SIGTERM, resolving with both answers. */
-async function probeAndStop(running: Running): Promise<{ profiling: boolean; exitCode: number | null }> {
+async function probeAndStop(running: Running): Promise<{ profiling: boolean; exitCode: Exit }> {
   let profiling = false;
   try {
     profiling = await hasProfilerThread(running.child.pid!);
