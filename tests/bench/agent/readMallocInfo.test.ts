@@ -32,7 +32,18 @@ ${heap(1, 1, 2)}
 
 describe('parseMallocInfo', () => {
   it('reads the process-wide totals, not the first arena, and counts mmapped chunks as in use', () => {
-    expect(parseMallocInfo(XML)).toEqual({ system_mb: 11.5, free_mb: 6.5, in_use_mb: 5, arenas: 2 });
+    expect(parseMallocInfo(XML)).toEqual({
+      system_mb: 11.5,
+      free_mb: 6.5,
+      in_use_mb: 5,
+      main_arena_free_mb: 5,
+      arenas: 2,
+    });
+  });
+
+  it("reads the main arena's free memory from its own element", () => {
+    const xml = XML.replace(heap(0, 5, 8), heap(0, 2, 8)).replace(heap(1, 1, 2), heap(1, 3, 4));
+    expect(parseMallocInfo(xml)?.main_arena_free_mb).toBe(2);
   });
 
   it('gives undefined for output without the totals', () => {

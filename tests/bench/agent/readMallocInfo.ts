@@ -12,6 +12,11 @@ export type MallocInfo = {
   free_mb: number;
   /** `system_mb - free_mb`: what the process's native code has allocated and not freed. */
   in_use_mb: number;
+  /**
+   * Of `free_mb`, what the main arena keeps (the main thread's allocations: the app's, the agent's, V8's
+   * inspector); the rest sits in the arenas of other threads (V8's compiler and GC workers, libuv's pool).
+   */
+  main_arena_free_mb: number;
   arenas: number;
 };
 
@@ -53,22 +58,35 @@ export async function readMallocInfo(pid: number): Promise<MallocInfo | undefine
 /** The process-wide totals at the end of `malloc_info()`'s XML (after the per-arena `<heap>` elements). */
 export function parseMallocInfo(xml: string): MallocInfo | undefined {
   const tail = xml.slice(xml.lastIndexOf('</heap>') + 1);
-  const size = (pattern: RegExp): number | undefined => {
-    const match = pattern.exec(tail);
-    return match ? Number(match[1]) : undefined;
-  };
-  const fast = size(/<total type="fast" count="\d+" size="(\d+)"\/>/);
-  const rest = size(/<total type="rest" count="\d+" size="(\d+)"\/>/);
-  const mmap = size(/<total type="mmap" count="\d+" size="(\d+)"\/>/);
-  const system = size(/<system type="current" size="(\d+)"\/>/);
-  if (fast === undefined || rest === undefined || mmap === undefined || system === undefined) {
+  const mainArena = /<heap nr="0">([\s\S]*?)<\/heap>/.exec(xml)?.[1] ?? '';
+  const fast = totalOf(tail, 'fast');
+  const rest = totalOf(tail, 'rest');
+  const mmap = totalOf(tail, 'mmap');
+  const system = /<system type="current" size="(\d+)"\/>/.exec(tail)?.[1];
+  const mainFast = totalOf(mainArena, 'fast');
+  const mainRest = totalOf(mainArena, 'rest');
+  if (
+    fast === undefined ||
+    rest === undefined ||
+    mmap === undefined ||
+    system === undefined ||
+    mainFast === undefined ||
+    mainRest === undefined
+  ) {
     return undefined;
   }
   const mb = (bytes: number): number => bytes / (1024 * 1024);
   return {
-    system_mb: mb(system + mmap),
+    system_mb: mb(Number(system) + mmap),
     free_mb: mb(fast + rest),
-    in_use_mb: mb(system + mmap - fast - rest),
+    in_use_mb: mb(Number(system) + mmap - fast - rest),
+    main_arena_free_mb: mb(mainFast + mainRest),
     arenas: (xml.match(/<heap nr=/g) ?? []).length,
   };
+}
+
+/** Bytes of a `<total type="…">` element in `xml` (an arena's, or the process-wide ones after the arenas). */
+function totalOf(xml: string, type: 'fast' | 'rest' | 'mmap'): number | undefined {
+  const match = new RegExp(`<total type="${type}" count="\\d+" size="(\\d+)"/>`).exec(xml);
+  return match ? Number(match[1]) : undefined;
 }

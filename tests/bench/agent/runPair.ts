@@ -5,6 +5,7 @@ import type { BenchStats, BenchWindow } from '../../../samples/trigs-api/src/cre
 import { gcRegimesMatch } from './gcRegimesMatch';
 import { readCpuBusy } from './readCpuBusy';
 import { type MallocInfo, readMallocInfo } from './readMallocInfo';
+import { readRssSplit, type RssSplit } from './readRssSplit';
 import type { SideSpec, TrigsServer } from './spawnTrigsServer';
 import { median } from './spread';
 import { type PairSetup, startPair } from './startPair';
@@ -23,7 +24,13 @@ export type RestingMemory = {
   retained_mb: number;
   heap_physical_mb: number;
   native_mb: number;
+  /** RSS split into private anonymous pages and mapped files' pages (null without /proc). */
+  rss_anon_mb: number | null;
+  rss_file_mb: number | null;
 };
+
+/** One server's memory at one resting moment: its own report, and the kernel's split read right after it. */
+type RestingSample = BenchStats & { split: RssSplit | undefined };
 
 export type SideResult = {
   resting: RestingMemory;
@@ -58,12 +65,21 @@ export type PairResult = {
   heap_physical_delta_mb: number;
   native_delta_mb: number;
   /**
+   * RSS split the kernel's way: private anonymous memory (what the agent allocates, with V8's profiler), and
+   * pages of mapped files, mostly the node binary's code that the profiler and the agent run (shared with
+   * every process of that binary, and reclaimable). Null without /proc.
+   */
+  rss_anon_delta_mb: number | null;
+  rss_file_delta_mb: number | null;
+  /**
    * The native part split by glibc's `malloc_info()` (read through gdb after the resting samples; null where
    * that is not possible): memory malloc'd and still in use, and free chunks malloc keeps (allocator slack,
    * which follows the high-water of each thread's arena, e.g. V8's compiler threads).
    */
   malloc_in_use_delta_mb: number | null;
   malloc_free_delta_mb: number | null;
+  /** Of the free memory's difference, the main arena's (the rest is other threads' arenas). */
+  malloc_main_arena_free_delta_mb: number | null;
   /** RSS once both sides listen, before any load: the start-up cost (as the anchor's "RSS at listen"). */
   rss_at_listen_delta_mb: number;
   /** RSS at the end of the loaded window, agent side minus baseline (includes GC heap sizing noise). */
@@ -142,8 +158,11 @@ export async function runPair(
       retained_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_used_mb + stats.external_mb),
       heap_physical_delta_mb: medianDelta(memory, withIndex, (stats) => stats.heap_physical_mb),
       native_delta_mb: medianDelta(memory, withIndex, (stats) => stats.native_mb),
+      rss_anon_delta_mb: splitDelta(memory, withIndex, (split) => split.anon_mb),
+      rss_file_delta_mb: splitDelta(memory, withIndex, (split) => split.file_mb),
       malloc_in_use_delta_mb: mallocDelta(withSide, withoutSide, (info) => info.in_use_mb),
       malloc_free_delta_mb: mallocDelta(withSide, withoutSide, (info) => info.free_mb),
+      malloc_main_arena_free_delta_mb: mallocDelta(withSide, withoutSide, (info) => info.main_arena_free_mb),
       rss_at_listen_delta_mb: pair.atListen[withIndex]!.rss_mb - pair.atListen[1 - withIndex]!.rss_mb,
       rss_under_load_delta_mb: withSide.window.rss_mb - withoutSide.window.rss_mb,
       hwm_delta_mb: withSide.window.hwm_mb - withoutSide.window.hwm_mb,
@@ -165,18 +184,27 @@ const SETTLE_MS = 2000;
 const MEMORY_SAMPLES = 5;
 
 /** Memory of every server at the same moments, each right after a memory-reducing full GC. */
-async function sampleRestingMemory(servers: readonly TrigsServer[]): Promise<BenchStats[][]> {
+async function sampleRestingMemory(servers: readonly TrigsServer[]): Promise<RestingSample[][]> {
   await sleep(SETTLE_MS);
-  const samples: BenchStats[][] = [];
+  const samples: RestingSample[][] = [];
   for (let i = 0; i < MEMORY_SAMPLES; i++) {
-    samples.push(await Promise.all(servers.map((server) => server.stats('reduce'))));
+    samples.push(
+      await Promise.all(
+        servers.map(async (server) => ({ ...(await server.stats('reduce')), split: readRssSplit(server.pid) }))
+      )
+    );
     await sleep(1000);
   }
   return samples;
 }
 
-function medianDelta(samples: BenchStats[][], withIndex: number, field: (stats: BenchStats) => number): number {
+function medianDelta(samples: RestingSample[][], withIndex: number, field: (stats: RestingSample) => number): number {
   return median(samples.map((sample) => field(sample[withIndex]!) - field(sample[1 - withIndex]!)));
+}
+
+function splitDelta(samples: RestingSample[][], withIndex: number, field: (split: RssSplit) => number): number | null {
+  const complete = samples.every((sample) => sample.every((stats) => stats.split !== undefined));
+  return complete ? medianDelta(samples, withIndex, (stats) => field(stats.split!)) : null;
 }
 
 function mallocDelta(
@@ -187,11 +215,15 @@ function mallocDelta(
   return withSide.malloc && withoutSide.malloc ? field(withSide.malloc) - field(withoutSide.malloc) : null;
 }
 
-function medianMemory(samples: BenchStats[]): RestingMemory {
+function medianMemory(samples: RestingSample[]): RestingMemory {
+  const split = (field: (split: RssSplit) => number): number | null =>
+    samples.every((stats) => stats.split !== undefined) ? median(samples.map((stats) => field(stats.split!))) : null;
   return {
     rss_mb: median(samples.map((stats) => stats.rss_mb)),
     retained_mb: median(samples.map((stats) => stats.heap_used_mb + stats.external_mb)),
     heap_physical_mb: median(samples.map((stats) => stats.heap_physical_mb)),
     native_mb: median(samples.map((stats) => stats.native_mb)),
+    rss_anon_mb: split((parts) => parts.anon_mb),
+    rss_file_mb: split((parts) => parts.file_mb),
   };
 }
