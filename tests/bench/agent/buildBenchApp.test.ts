@@ -15,9 +15,11 @@ function threadNames(pid: number): string[] {
   return readdirSync(tasks).map((tid) => readFileSync(join(tasks, tid, 'comm'), 'utf8').trim());
 }
 
-/** The exit code, or the signal that killed the process. */
-type Exit = number | NodeJS.Signals | null;
+/** How the process ended: its exit code, or the signal that killed it (the other one is null). */
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
 type Running = { child: ChildProcess; exited: Promise<Exit> };
+/** A drained server: it exits by itself with 0, no signal kills it. */
+const CLEAN_EXIT: Exit = { code: 0, signal: null };
 
 /** Starts `server` with `preload` (loader first), resolves once it listens. */
 async function startServer(server: string, preload: string[]): Promise<Running> {
@@ -27,9 +29,11 @@ async function startServer(server: string, preload: string[]): Promise<Running> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Listened for from the start, so an exit before `stop` is seen too.
-  const exited = new Promise<Exit>((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? signal)));
+  const exited = new Promise<Exit>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal }))
+  );
   await new Promise<void>((resolveListen, reject) => {
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening`)));
+    void exited.then((exit) => reject(new Error(`the server exited (${JSON.stringify(exit)}) before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('listening on http://127.0.0.1:')) {
         resolveListen();
@@ -40,14 +44,14 @@ async function startServer(server: string, preload: string[]): Promise<Running> 
 }
 
 /** Whether V8's profiler thread shows up in the server; then SIGTERM, resolving with both answers. */
-async function probeAndStop(running: Running): Promise<{ profiling: boolean; exitCode: Exit }> {
+async function probeAndStop(running: Running): Promise<{ profiling: boolean; exit: Exit }> {
   let profiling = false;
   try {
     profiling = await hasProfilerThread(running.child.pid!);
   } finally {
     running.child.kill('SIGTERM');
   }
-  return { profiling, exitCode: await running.exited };
+  return { profiling, exit: await running.exited };
 }
 
 async function hasProfilerThread(pid: number): Promise<boolean> {
@@ -66,12 +70,12 @@ describe.each(['built', 'tsx'] as const)('buildBenchApp (%s)', (mode) => {
 
   it('prepares a server that runs with no profiler of its own and stops cleanly on SIGTERM', async () => {
     const result = await probeAndStop(await startServer(app.server, app.loader));
-    expect(result).toEqual({ profiling: false, exitCode: 0 });
+    expect(result).toEqual({ profiling: false, exit: CLEAN_EXIT });
   }, 20_000);
 
   it("prepares the floor's preload, which runs V8's CPU profiler in the server", async () => {
     const result = await probeAndStop(await startServer(app.server, [...app.loader, '--require', app.samplerPreload]));
-    expect(result).toEqual({ profiling: true, exitCode: 0 });
+    expect(result).toEqual({ profiling: true, exit: CLEAN_EXIT });
   }, 20_000);
 
   it("prepares the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
