@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 import { launchPyroscope, type RunningPyroscope } from '../pyroscope/launchPyroscope';
-import { freePort } from '../support/freePort';
+import { freePorts } from '../support/freePorts';
 import { type DsQueryBody, grafanaClient, type GrafanaSettings } from '../support/grafanaClient';
 import { pushFixture } from '../support/pushFixture';
 import { waitForProfiles } from '../support/pyroscopeDirect';
@@ -67,7 +67,7 @@ describe("malformed queries through Grafana's client", () => {
   );
 
   it('reports an unreachable Pyroscope per query, without crashing', async () => {
-    const stopped = { url: `http://127.0.0.1:${await freePort()}` };
+    const stopped = { url: `http://127.0.0.1:${(await freePorts(1))[0]}` };
     const body = await queries(stopped, good);
     expect(body.results.OK?.status).toBeGreaterThanOrEqual(500);
     expect(body.results.OK?.error).toMatch(/not reachable|connection refused/i);
@@ -75,7 +75,7 @@ describe("malformed queries through Grafana's client", () => {
   });
 
   it('reports a stopped Pyroscope, and answers again once it is back on the same address', async () => {
-    const port = await freePort();
+    const [port] = await freePorts(1);
     const target = { url: `http://127.0.0.1:${port}` };
     const first = await launchPyroscope({ port });
     await first.stop();

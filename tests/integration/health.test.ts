@@ -1,7 +1,7 @@
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 
 import { launchPyroscope, type RunningPyroscope } from '../pyroscope/launchPyroscope';
-import { freePort } from '../support/freePort';
+import { freePorts } from '../support/freePorts';
 import { grafanaClient, type GrafanaSettings } from '../support/grafanaClient';
 import { startAuthProxy } from '../support/startAuthProxy';
 import { startHttpServer, type TestServer } from '../support/startHttpServer';
@@ -46,7 +46,7 @@ describe("CheckHealth through Grafana's client", () => {
   });
 
   it('says the URL is unreachable when nothing listens there', async () => {
-    const url = `http://127.0.0.1:${await freePort()}`;
+    const url = `http://127.0.0.1:${(await freePorts(1))[0]}`;
     const result = await health({ url });
     expect(result).toMatchObject({ status: 'ERROR', details: { kind: 'unreachable' } });
     expect(result.message).toContain(url);

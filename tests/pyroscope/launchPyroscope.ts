@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort } from '../support/freePort';
+import { freePorts } from '../support/freePorts';
 import { buildPyroscope } from './buildPyroscope';
 
 export type RunningPyroscope = {
@@ -24,7 +24,14 @@ export type LaunchOptions = {
   extraArgs?: string[];
   readyTimeoutMs?: number;
   log?: (line: string) => void;
+  /** How ports are chosen; `freePorts` when absent (tests of the retry pass one that hands out a busy port). */
+  pickPorts?: (count: number) => Promise<number[]>;
 };
+
+/** Starts tried before giving up on port clashes: a picked port can be taken by another socket before Pyroscope binds it. */
+const PORT_CLASH_ATTEMPTS = 3;
+
+class PortClash extends Error {}
 
 /**
  * Starts a real single-process Pyroscope on loopback with filesystem storage, waits until /ready answers
@@ -33,9 +40,20 @@ export type LaunchOptions = {
  */
 export async function launchPyroscope(options: LaunchOptions = {}): Promise<RunningPyroscope> {
   const binary = await buildPyroscope(options.log);
-  const port = options.port ?? (await freePort());
-  const grpcPort = await freePort();
-  const gossipPort = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(binary, options);
+    } catch (error) {
+      if (!(error instanceof PortClash) || attempt === PORT_CLASH_ATTEMPTS) {
+        throw error;
+      }
+      options.log?.(`Pyroscope found a port taken (attempt ${attempt}); starting again on other ports`);
+    }
+  }
+}
+
+async function launchOnce(binary: string, options: LaunchOptions): Promise<RunningPyroscope> {
+  const [port, grpcPort, gossipPort] = await pickPorts(options);
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pyroscope-'));
   const loopback = [
@@ -97,9 +115,20 @@ export async function launchPyroscope(options: LaunchOptions = {}): Promise<Runn
   } catch (error) {
     const lastLines = running.logTail();
     await running.stop();
-    throw new Error(`${(error as Error).message}\nPyroscope's last log lines:\n${lastLines}`);
+    const Failure = /address already in use/.test(lastLines) ? PortClash : Error;
+    throw new Failure(`${(error as Error).message}\nPyroscope's last log lines:\n${lastLines}`);
   }
   return running;
+}
+
+/** HTTP, gRPC and gossip ports, distinct, the HTTP one as asked when given. */
+async function pickPorts(options: LaunchOptions): Promise<[number, number, number]> {
+  const picked = (await (options.pickPorts ?? freePorts)(3)).filter((port) => port !== options.port);
+  const [http, grpc, gossip] = options.port === undefined ? picked : [options.port, ...picked];
+  if (http === undefined || grpc === undefined || gossip === undefined) {
+    throw new Error(`expected three ports for Pyroscope, got ${picked.join(', ')}`);
+  }
+  return [http, grpc, gossip];
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { freePort } from './freePort';
+import { freePorts } from './freePorts';
 import { preparePythonVenv } from './preparePythonVenv';
 import { stopChild } from './stopChild';
 import type { SampleApp } from './startSampleApp';
@@ -15,7 +15,7 @@ const appDir = resolve(__dirname, '..', '..', 'samples', 'fastapi-app');
  */
 export async function startFastapiApp(env: Record<string, string>): Promise<SampleApp> {
   const python = await preparePythonVenv();
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const child = spawn(python, ['-m', 'uvicorn', 'app.main:app', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: appDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
