@@ -16,6 +16,7 @@ import { choosePinning } from './agent/pinning';
 import { type PairResult, runPair } from './agent/runPair';
 import { type OutageResult, runOutage } from './agent/runOutage';
 import { runSwitchback, type SwitchbackResult } from './agent/runSwitchback';
+import { sameRoundDifferences } from './agent/sameRoundDifferences';
 import { type AgentKind, SAMPLE_RATE_HZ, type SideSpec } from './agent/spawnTrigsServer';
 import { round, spread, type Spread } from './agent/spread';
 
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   // Rounds interleave the configs, so slow drift of the host spreads over all of them; within a config the
   // side started (and measured) first alternates between pairs.
   const results = new Map<string, PairResult[]>(configs.map((config) => [config.name, []]));
+  const roundOf = new Map<PairResult, number>();
   const failures: string[] = [];
   const rounds = Math.max(0, ...configs.map((config) => config.pairs));
   for (let round_ = 0; round_ < rounds; round_++) {
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
           baselineFirst: round_ % 2 === 1,
         });
         results.get(config.name)!.push(result);
+        roundOf.set(result, round_);
         const majors = `${result.with.window.gc.major}/${result.without.window.gc.major}`;
         log(
           `  extra ${round(result.extra_cpu_ms_per_s)} ms/s (${round(result.overhead_pct)} %), p99 ×${round(result.p99_ratio, 3)}, mark-compacts ${majors}, foreign ${round(result.foreign_cpu_ms_per_s ?? NaN)} ms/s`
@@ -207,6 +210,8 @@ async function main(): Promise<void> {
 
   const pairs = (name: string): PairResult[] => results.get(name) ?? [];
   const extra = (name: string): Spread | null => spread(pairs(name).map((pair) => pair.extra_cpu_ms_per_s));
+  const extraByRound = (name: string): Map<number, number> =>
+    new Map(pairs(name).map((pair) => [roundOf.get(pair)!, pair.extra_cpu_ms_per_s]));
   const agentPairs = pairs('agent');
   const figures = {
     agent_cpu_ms_per_s: extra('agent'),
@@ -270,7 +275,12 @@ async function main(): Promise<void> {
         peer: summarizeExtras(pairs('peer')),
         // V8's CPU profiler at 100 Hz, started once and never read: the part of the agent's figures that any
         // V8-based agent pays on this machine; the agent's own work is the difference.
-        floor: { cpu_ms_per_s: extra('floor'), ...summarizeExtras(pairs('floor')) },
+        floor: {
+          cpu_ms_per_s: extra('floor'),
+          // The agent's pair minus the floor's pair of the same round, run back to back: the agent's own work.
+          agent_minus_floor_cpu_ms_per_s: spread(sameRoundDifferences(extraByRound('agent'), extraByRound('floor'))),
+          ...summarizeExtras(pairs('floor')),
+        },
         span: switchbacks.span.map(describeSwitchback),
         span_control: switchbacks.span_control.map(describeSwitchback),
         pairs: [...results.entries()].flatMap(([name, list]) => list.map((pair) => describePair(name, pair))),
