@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,9 +30,7 @@ async function startServer(server: string, preload: string[]): Promise<Running> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Listened for from the start, so an exit before `stop` is seen too.
-  const exited = new Promise<Exit>((resolveExit) =>
-    child.once('exit', (code, signal) => resolveExit({ code, signal }))
-  );
+  const exited = once(child, 'exit').then(([code, signal]): Exit => ({ code, signal }));
   await new Promise<void>((resolveListen, reject) => {
     void exited.then((exit) => reject(new Error(`the server exited (${JSON.stringify(exit)}) before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -76,6 +75,12 @@ describe.each(['built', 'tsx'] as const)('buildBenchApp (%s)', (mode) => {
   it("prepares the floor's preload, which runs V8's CPU profiler in the server", async () => {
     const result = await probeAndStop(await startServer(app.server, [...app.loader, '--require', app.samplerPreload]));
     expect(result).toEqual({ profiling: true, exit: CLEAN_EXIT });
+  }, 20_000);
+
+  it('tells a server killed by a signal from one that exited by itself', async () => {
+    const running = await startServer(app.server, app.loader);
+    running.child.kill('SIGKILL');
+    expect(await running.exited).toEqual({ code: null, signal: 'SIGKILL' });
   }, 20_000);
 
   it("prepares the peer's preload, whose @pyroscope/nodejs resolves from the repository's node_modules", () => {
