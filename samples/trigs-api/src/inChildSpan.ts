@@ -2,9 +2,11 @@ import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
 
 /**
  * Runs one synchronous step of a request inside its own child span, so a trace shows where the time went.
- * The step is passed as a function plus its arguments, not wrapped in a closure: this call site then sees
- * many functions, so V8 does not inline any of them into it, and profiles name the step itself (an inlined
- * `convolveImage` would be sampled as the anonymous closure around it).
+ * The step is passed as a function plus its arguments, not wrapped in a closure of the caller's. V8 still
+ * inlines it where this helper is inlined into a caller (`--trace-turbo-inlining` shows `convolveImage` inside
+ * `processImage`); profiles name it all the same, because V8's CPU profiler maps inlined code back to its
+ * functions (a sampler that only sees code addresses would charge it to the caller: agent/MEASUREMENTS.md,
+ * session 16).
  */
 export function inChildSpan<A extends unknown[], T>(
   tracer: Tracer,
