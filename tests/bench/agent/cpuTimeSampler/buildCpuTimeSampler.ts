@@ -10,8 +10,12 @@ const SOURCE = join(__dirname, 'cpuTimeSampler.cc');
  * itself is built without RTTI, so the addon is too, or V8's classes would not link.
  */
 export function buildCpuTimeSampler(nodeBinary: string = process.execPath): string {
-  const abi = execFileSync(nodeBinary, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).trim();
-  const major = Number(execFileSync(nodeBinary, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }));
+  const [abi, version] = execFileSync(nodeBinary, ['-p', 'process.versions.modules + " " + process.versions.node'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split(' ');
+  const major = Number(version!.split('.')[0]);
   const include = resolve(dirname(realpathSync(nodeBinary)), '..', 'include', 'node');
   if (!existsSync(join(include, 'node.h'))) {
     throw new Error(`no Node headers at ${include}: the sampler is built against the headers of the Node that runs it`);

@@ -15,6 +15,7 @@
 #include <v8.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -72,6 +73,11 @@ v8::Local<v8::String> Text(v8::Isolate* iso, const std::string& s) {
   return v8::String::NewFromUtf8(iso, s.c_str()).ToLocalChecked();
 }
 
+void ThrowSystemError(v8::Isolate* iso, const char* call, int error) {
+  iso->ThrowException(v8::Exception::Error(
+      Text(iso, std::string("the CPU-time sampler could not start: ") + call + " failed: " + std::strerror(error))));
+}
+
 // start(intervalUs, v8IntervalUs): one sampler per process, on the main thread.
 void Start(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* iso = args.GetIsolate();
@@ -83,21 +89,24 @@ void Start(const v8::FunctionCallbackInfo<v8::Value>& args) {
   int64_t intervalUs = args[0]->IntegerValue(context).FromMaybe(10000);
   int v8IntervalUs = int(args[1]->IntegerValue(context).FromMaybe(1000000));
   isolate = iso;
-  profiler = v8::CpuProfiler::New(iso);
-  profiler->SetSamplingInterval(v8IntervalUs);
-  v8::CpuProfilingOptions options(v8::kLeafNodeLineNumbers, v8::CpuProfilingOptions::kNoSampleLimit, v8IntervalUs);
-  profiler->StartProfiling(Text(iso, kTitle), std::move(options));
-
+  collected = 0;  // counts are per start()
+  collectNs = 0;
   clockid_t clock;
-  pthread_getcpuclockid(pthread_self(), &clock);
+  int error = pthread_getcpuclockid(pthread_self(), &clock);
+  if (error != 0) return ThrowSystemError(iso, "pthread_getcpuclockid", error);
   // The helper inherits a mask with the signal blocked; this thread keeps its own.
   sigset_t set, old;
   sigemptyset(&set);
   sigaddset(&set, kSignal);
   pthread_sigmask(SIG_BLOCK, &set, &old);
   running = true;
-  pthread_create(&helper, nullptr, RunHelper, nullptr);
+  helperTid = 0;
+  error = pthread_create(&helper, nullptr, RunHelper, nullptr);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  if (error != 0) {
+    running = false;
+    return ThrowSystemError(iso, "pthread_create", error);
+  }
   while (helperTid.load() == 0) usleep(100);
 
   sigevent event;
@@ -105,14 +114,28 @@ void Start(const v8::FunctionCallbackInfo<v8::Value>& args) {
   event.sigev_notify = SIGEV_THREAD_ID;
   event.sigev_signo = kSignal;
   event._sigev_un._tid = helperTid.load();
-  timer_create(clock, &event, &timer);
+  if (timer_create(clock, &event, &timer) != 0) {
+    error = errno;
+    running = false;
+    pthread_join(helper, nullptr);
+    return ThrowSystemError(iso, "timer_create", error);
+  }
+  // Profiling starts only once nothing else can fail, and before the first expiry.
+  profiler = v8::CpuProfiler::New(iso);
+  profiler->SetSamplingInterval(v8IntervalUs);
+  v8::CpuProfilingOptions options(v8::kLeafNodeLineNumbers, v8::CpuProfilingOptions::kNoSampleLimit, v8IntervalUs);
+  profiler->StartProfiling(Text(iso, kTitle), std::move(options));
   itimerspec spec;
   spec.it_interval.tv_sec = intervalUs / 1000000;
   spec.it_interval.tv_nsec = (intervalUs % 1000000) * 1000;
   spec.it_value = spec.it_interval;
   timer_settime(timer, 0, &spec, nullptr);
-  // Before V8 tears the isolate down, so no interrupt is requested of a dead one.
-  node::AddEnvironmentCleanupHook(iso, [](void*) { StopTimer(); }, nullptr);
+  // Before V8 tears the isolate down, so no interrupt is requested of a dead one. Node allows a hook once.
+  static bool hooked = false;
+  if (!hooked) {
+    node::AddEnvironmentCleanupHook(iso, [](void*) { StopTimer(); }, nullptr);
+    hooked = true;
+  }
 }
 
 // stop() -> { collected, collectUsPerSample, samples, selfSamples: { "name file": count } }
@@ -133,6 +156,10 @@ void Stop(const v8::FunctionCallbackInfo<v8::Value>& args) {
     self->Set(context, key, v8::Number::New(iso, double(count + 1))).Check();
   }
   if (profile != nullptr) profile->Delete();
+  if (profiler != nullptr) {
+    profiler->Dispose();  // ends V8's profiler thread and its code map
+    profiler = nullptr;
+  }
   result->Set(context, Text(iso, "collected"), v8::Number::New(iso, double(collected))).Check();
   result->Set(context, Text(iso, "collectUsPerSample"),
               v8::Number::New(iso, collected == 0 ? 0 : double(collectNs) / 1000.0 / double(collected)))
